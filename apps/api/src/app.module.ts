@@ -1,0 +1,73 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { ScheduleModule } from '@nestjs/schedule';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import type { DataSource } from 'typeorm';
+import { CoreModule } from './common/core.module.js';
+import { AllExceptionsFilter } from './common/http/all-exceptions.filter.js';
+import { createValidationPipe } from './common/http/validation.pipe.js';
+import { CsrfGuard } from './common/security/csrf.guard.js';
+import { SessionGuard } from './common/security/session.guard.js';
+import type { Clock } from './common/time/clock.js';
+import { PROJECT_ROOT, type AppConfig } from './config/app-config.js';
+import { AuthModule } from './modules/auth/auth.module.js';
+import { DepartmentsModule } from './modules/departments/departments.module.js';
+import { HealthModule } from './modules/health/health.module.js';
+import { SessionsModule } from './modules/sessions/sessions.module.js';
+import { UsersModule } from './modules/users/users.module.js';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  /** Initialised and migrated before the app is built (see bootstrap). */
+  dataSource: DataSource;
+  clock: Clock;
+  /** Folder of the built web app, served with SPA fallback when it exists. */
+  webDist?: string;
+}
+
+export const WEB_DIST = join(PROJECT_ROOT, 'apps/web/dist');
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, dataSource, clock, webDist = WEB_DIST }: AppModuleOptions): DynamicModule {
+    const serveWeb = existsSync(join(webDist, 'index.html'));
+    return {
+      module: AppModule,
+      imports: [
+        CoreModule.forRoot(config, clock),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.logLevel,
+            // Session cookies and credentials never reach a log line.
+            redact: {
+              paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
+              censor: '[redacted]',
+            },
+            autoLogging: { ignore: (req) => req.url === '/api/health' || req.url === '/api/ready' },
+          },
+        }),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => dataSource.options,
+          dataSourceFactory: () => Promise.resolve(dataSource),
+        }),
+        ...(config.schedulerEnabled ? [ScheduleModule.forRoot()] : []),
+        ...(serveWeb ? [ServeStaticModule.forRoot({ rootPath: webDist, exclude: ['/api/{*path}'] })] : []),
+        HealthModule,
+        SessionsModule,
+        AuthModule,
+        DepartmentsModule,
+        UsersModule,
+      ],
+      providers: [
+        { provide: APP_GUARD, useClass: CsrfGuard },
+        { provide: APP_GUARD, useClass: SessionGuard },
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        { provide: APP_PIPE, useFactory: createValidationPipe },
+      ],
+    };
+  }
+}

@@ -1,0 +1,176 @@
+import { randomBytes } from 'node:crypto';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, validateSync, type ValidationError } from 'class-validator';
+
+export const NODE_ENVS = ['development', 'production', 'test'] as const;
+export type NodeEnv = (typeof NODE_ENVS)[number];
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** The repository root: src/config and dist/config sit at the same depth. */
+export const PROJECT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../../..');
+
+const toBoolean = ({ value }: { value: unknown }): unknown => {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value === 'boolean') return value;
+  const v = String(value).trim().toLowerCase();
+  if (['true', '1', 'yes', 'on'].includes(v)) return true;
+  if (['false', '0', 'no', 'off'].includes(v)) return false;
+  return value; // left as a string so @IsBoolean names the variable
+};
+const toInt = ({ value }: { value: unknown }): unknown =>
+  value === undefined || value === '' ? undefined : /^\d+$/.test(String(value)) ? Number(value) : value;
+const emptyToUndefined = ({ value }: { value: unknown }): unknown => (value === '' ? undefined : value);
+
+/** The environment as the app accepts it. Every variable is checked here and nowhere else. */
+class EnvSchema {
+  @Transform(toInt) @IsOptional() @IsInt() @Min(0) @Max(65535)
+  PORT?: number;
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  HOST?: string;
+
+  @Transform(emptyToUndefined) @IsOptional()
+  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
+  DATABASE_URL?: string;
+
+  @Transform(emptyToUndefined) @IsOptional()
+  @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
+  APP_URL?: string;
+
+  @Transform(emptyToUndefined) @IsOptional() @IsIn(NODE_ENVS)
+  NODE_ENV?: NodeEnv;
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  SESSION_SECRET?: string;
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  CITY_TIME_ZONE?: string;
+
+  @Transform(emptyToUndefined) @IsOptional()
+  @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false, require_protocol: true })
+  SMTP_URL?: string;
+
+  @Transform(toBoolean) @IsOptional() @IsBoolean()
+  SCHEDULER_ENABLED?: boolean;
+
+  @Transform(toBoolean) @IsOptional() @IsBoolean()
+  DEMO_DATA?: boolean;
+
+  @Transform(toBoolean) @IsOptional() @IsBoolean()
+  TRUST_PROXY?: boolean;
+
+  @Transform(emptyToUndefined) @IsOptional() @IsIn(LOG_LEVELS)
+  LOG_LEVEL?: LogLevel;
+
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  DATA_DIR?: string;
+}
+
+export interface AppConfig {
+  readonly port: number;
+  readonly host: string;
+  readonly databaseUrl: string | undefined;
+  readonly appUrl: string;
+  readonly nodeEnv: NodeEnv;
+  readonly sessionSecret: string;
+  readonly cityTimeZone: string;
+  readonly smtpUrl: string | undefined;
+  readonly schedulerEnabled: boolean;
+  readonly demoData: boolean;
+  readonly trustProxy: boolean;
+  readonly logLevel: LogLevel;
+  /** Git-ignored folder for the embedded PostgreSQL and the generated development secret. */
+  readonly dataDir: string;
+  /** Cookies get the Secure flag (and the __Host- prefix) when the app is served over https. */
+  readonly secureCookies: boolean;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const MIN_SECRET_BYTES = 32;
+
+/**
+ * Reads and validates the environment once. Throws a ConfigError that names every bad variable;
+ * the app refuses to start on it.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+  const raw = plainToInstance(EnvSchema, pickKnown(env));
+  const problems = validateSync(raw, { forbidUnknownValues: false }).flatMap(describe);
+
+  const nodeEnv = raw.NODE_ENV ?? 'development';
+  const timeZone = raw.CITY_TIME_ZONE ?? 'America/New_York';
+  if (!isValidTimeZone(timeZone)) problems.push(`CITY_TIME_ZONE: "${timeZone}" is not an IANA time zone`);
+  if (nodeEnv === 'production') {
+    if (!raw.SESSION_SECRET) problems.push('SESSION_SECRET: required when NODE_ENV=production');
+    else if (Buffer.byteLength(raw.SESSION_SECRET, 'utf8') < MIN_SECRET_BYTES)
+      problems.push(`SESSION_SECRET: must be at least ${MIN_SECRET_BYTES} bytes`);
+    if (raw.DEMO_DATA === true) problems.push('DEMO_DATA: demo data is never loaded when NODE_ENV=production');
+  } else if (raw.SESSION_SECRET && Buffer.byteLength(raw.SESSION_SECRET, 'utf8') < MIN_SECRET_BYTES) {
+    problems.push(`SESSION_SECRET: must be at least ${MIN_SECRET_BYTES} bytes`);
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+
+  const port = raw.PORT ?? 3000;
+  const appUrl = (raw.APP_URL ?? `http://localhost:${port}`).replace(/\/+$/, '');
+  const dataDir = raw.DATA_DIR ? (isAbsolute(raw.DATA_DIR) ? raw.DATA_DIR : resolve(raw.DATA_DIR)) : join(PROJECT_ROOT, '.data');
+  return {
+    port,
+    host: raw.HOST ?? '0.0.0.0',
+    databaseUrl: raw.DATABASE_URL,
+    appUrl,
+    nodeEnv,
+    sessionSecret: raw.SESSION_SECRET ?? developmentSecret(dataDir),
+    cityTimeZone: timeZone,
+    smtpUrl: raw.SMTP_URL,
+    schedulerEnabled: raw.SCHEDULER_ENABLED ?? true,
+    demoData: raw.DEMO_DATA ?? nodeEnv !== 'production',
+    trustProxy: raw.TRUST_PROXY ?? false,
+    logLevel: raw.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info'),
+    dataDir,
+    secureCookies: appUrl.startsWith('https://'),
+  };
+}
+
+const ENV_KEYS: (keyof EnvSchema)[] = [
+  'PORT', 'HOST', 'DATABASE_URL', 'APP_URL', 'NODE_ENV', 'SESSION_SECRET', 'CITY_TIME_ZONE', 'SMTP_URL',
+  'SCHEDULER_ENABLED', 'DEMO_DATA', 'TRUST_PROXY', 'LOG_LEVEL', 'DATA_DIR',
+];
+
+function pickKnown(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
+  return Object.fromEntries(ENV_KEYS.map((k) => [k, env[k]]));
+}
+
+function describe(error: ValidationError): string[] {
+  return Object.values(error.constraints ?? {}).map((message) =>
+    `${error.property}: ${message.replace(new RegExp(`^${error.property}\\s*`), '')}`,
+  );
+}
+
+export function isValidTimeZone(timeZone: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en-US', { timeZone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Outside production a missing secret is generated once and kept in the data folder. */
+function developmentSecret(dataDir: string): string {
+  const file = join(dataDir, 'session-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  chmodSync(file, 0o600);
+  return secret;
+}

@@ -1,0 +1,32 @@
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { ENTITIES } from '../database/entities.js';
+import { MIGRATIONS } from '../database/migrations/index.js';
+
+/**
+ * The one data source definition, used by the app, the tests and the migration CLI.
+ * Schema changes happen only through migrations: synchronize stays off everywhere.
+ */
+export function dataSourceOptions(url: string, overrides: Partial<{ poolSize: number; applicationName: string }> = {}): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    migrationsRun: false,
+    logging: false,
+    applicationName: overrides.applicationName ?? 'civicdesk',
+    poolSize: overrides.poolSize ?? 20,
+    extra: {
+      // Fail fast instead of hanging when the database is away; the app answers 503 meanwhile.
+      connectionTimeoutMillis: 5000,
+      idleTimeoutMillis: 30000,
+    },
+  };
+}
+
+export function createDataSource(url: string, overrides?: Parameters<typeof dataSourceOptions>[1]): DataSource {
+  return new DataSource(dataSourceOptions(url, overrides));
+}

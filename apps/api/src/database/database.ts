@@ -1,0 +1,50 @@
+import { join } from 'node:path';
+import type { DataSource } from 'typeorm';
+import type { AppConfig } from '../config/app-config.js';
+import { createDataSource } from '../config/data-source.js';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.js';
+
+export interface OpenDatabase {
+  dataSource: DataSource;
+  /** Set when the app started its own embedded PostgreSQL. */
+  embedded: EmbeddedDatabase | undefined;
+  /** Migrations applied by this start (empty when the schema was current). */
+  applied: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Connects to DATABASE_URL, or starts the embedded PostgreSQL in the data folder when it is
+ * unset, then applies pending migrations before anything else runs.
+ */
+export async function openDatabase(config: AppConfig, log: (message: string) => void): Promise<OpenDatabase> {
+  const embedded = config.databaseUrl
+    ? undefined
+    : await startEmbeddedPostgres({ dataDir: join(config.dataDir, 'postgres'), persistent: true, log: (m) => log(`[postgres] ${m}`) });
+  const dataSource = createDataSource(config.databaseUrl ?? embedded!.url);
+  try {
+    await dataSource.initialize();
+    await assertServerVersion(dataSource);
+    const applied = (await dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name);
+    return {
+      dataSource,
+      embedded,
+      applied,
+      async close() {
+        if (dataSource.isInitialized) await dataSource.destroy();
+        await embedded?.stop();
+      },
+    };
+  } catch (error) {
+    if (dataSource.isInitialized) await dataSource.destroy();
+    await embedded?.stop();
+    throw error;
+  }
+}
+
+async function assertServerVersion(dataSource: DataSource): Promise<void> {
+  const [{ server_version_num }] = await dataSource.query(`SELECT current_setting('server_version_num')::int AS server_version_num`);
+  if (server_version_num < 150000) {
+    throw new Error(`CivicDesk needs PostgreSQL 15 or newer; this server is ${server_version_num}`);
+  }
+}

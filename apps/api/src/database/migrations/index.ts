@@ -1,0 +1,4 @@
+import { Identity1764090000000 } from './1764090000000-Identity.js';
+
+/** Applied in order. Never edit a migration once it is on main: add a new one. */
+export const MIGRATIONS = [Identity1764090000000];

@@ -1,0 +1,84 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AppError, notFound } from '../../common/errors/app-error.js';
+import { uniqueViolation } from '../../common/db/unique-violation.js';
+import { Clock } from '../../common/time/clock.js';
+import { Department } from './department.entity.js';
+import type { CreateDepartmentDto, DepartmentDto, UpdateDepartmentDto } from './dto/department.dto.js';
+
+@Injectable()
+export class DepartmentsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  private get repo() {
+    return this.dataSource.getRepository(Department);
+  }
+
+  async list(): Promise<DepartmentDto[]> {
+    const rows = await this.repo.createQueryBuilder('d').orderBy('lower(d.name)').addOrderBy('d.id').getMany();
+    return rows.map(toDto);
+  }
+
+  async get(id: string): Promise<DepartmentDto> {
+    return toDto(await this.find(id));
+  }
+
+  async create(input: CreateDepartmentDto): Promise<DepartmentDto> {
+    const now = this.clock.now();
+    return toDto(
+      await this.saveUnique(() =>
+        this.repo.save(this.repo.create({ ...input, lifeSafety: input.lifeSafety ?? false, createdAt: now, updatedAt: now })),
+      ),
+    );
+  }
+
+  async update(id: string, input: UpdateDepartmentDto): Promise<DepartmentDto> {
+    const department = await this.find(id);
+    Object.assign(department, input, { updatedAt: this.clock.now() });
+    return toDto(await this.saveUnique(() => this.repo.save(department)));
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.dataSource.transaction(async (manager) => {
+      const locked = await manager.query(`SELECT id FROM departments WHERE id = $1 FOR UPDATE`, [id]);
+      if (locked.length === 0) throw notFound('Department');
+      const [{ count }] = await manager.query(`SELECT count(*)::int AS count FROM users WHERE department_id = $1`, [id]);
+      if (count > 0) {
+        throw new AppError('department_in_use', `The department still has ${count} user(s); move them first`, { users: count });
+      }
+      await manager.query(`DELETE FROM departments WHERE id = $1`, [id]);
+    });
+  }
+
+  private async find(id: string): Promise<Department> {
+    const department = await this.repo.findOneBy({ id });
+    if (!department) throw notFound('Department');
+    return department;
+  }
+
+  private async saveUnique(save: () => Promise<Department>): Promise<Department> {
+    try {
+      return await save();
+    } catch (error) {
+      const constraint = uniqueViolation(error);
+      if (constraint === 'departments_code_key') throw new AppError('department_code_taken', 'Another department has this code');
+      if (constraint === 'departments_name_key') throw new AppError('department_name_taken', 'Another department has this name');
+      throw error;
+    }
+  }
+}
+
+function toDto(d: Department): DepartmentDto {
+  return {
+    id: d.id,
+    name: d.name,
+    code: d.code,
+    lifeSafety: d.lifeSafety,
+    createdAt: d.createdAt.toISOString(),
+    updatedAt: d.updatedAt.toISOString(),
+  };
+}
