@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
+import type { IncomingHttpHeaders } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module.js';
-import { toErrorBody } from './common/http/all-exceptions.filter.js';
 import { setUpOpenApi } from './openapi/openapi.js';
 
 export const API_PREFIX = 'api';
@@ -18,7 +18,7 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
     bodyLimit: 1024 * 1024,
     // A caller's X-Request-Id is kept when it looks like an id; otherwise a fresh UUID. pino-http logs it.
     requestIdHeader: false,
-    genReqId: (req) => {
+    genReqId: (req: { headers: IncomingHttpHeaders }) => {
       const given = req.headers['x-request-id'];
       return typeof given === 'string' && /^[\w.-]{1,64}$/.test(given) ? given : randomUUID();
     },
@@ -30,12 +30,6 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
   app.useLogger(app.get(Logger));
   app.setGlobalPrefix(API_PREFIX);
 
-  const fastify = app.getHttpAdapter().getInstance();
-  // Errors Fastify raises before a route runs (malformed JSON, body too large) get the API's one error shape.
-  fastify.setErrorHandler((error, _request, reply) => {
-    const body = toErrorBody(error);
-    void reply.status(body.statusCode).send(body);
-  });
   await app.register(fastifyCookie);
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

@@ -149,10 +149,10 @@ function pickKnown(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
   return Object.fromEntries(ENV_KEYS.map((k) => [k, env[k]]));
 }
 
+/** One line per variable: "PORT: must be an integer number; must not be less than 0". */
 function describe(error: ValidationError): string[] {
-  return Object.values(error.constraints ?? {}).map((message) =>
-    `${error.property}: ${message.replace(new RegExp(`^${error.property}\\s*`), '')}`,
-  );
+  const messages = Object.values(error.constraints ?? {}).map((m) => m.replace(new RegExp(`^${error.property}\\s*`), ''));
+  return messages.length ? [`${error.property}: ${messages.join('; ')}`] : [];
 }
 
 export function isValidTimeZone(timeZone: string): boolean {

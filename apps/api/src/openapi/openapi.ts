@@ -1,5 +1,13 @@
+import { join } from 'node:path';
 import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import { PROJECT_ROOT } from '../config/app-config.js';
+
+export const OPENAPI_FILE = join(PROJECT_ROOT, 'apps/api/openapi.json');
+
+export function serializeOpenApi(document: unknown): string {
+  return `${JSON.stringify(document, null, 2)}\n`;
+}
 
 export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
   const config = new DocumentBuilder()

@@ -37,6 +37,8 @@ export function toErrorBody(exception: unknown): ErrorBody {
     return errorBody(statusForCode(exception.code), exception.code, exception.message, exception.details);
   }
   if (exception instanceof HttpException) {
+    // Nest hands Fastify's own errors (malformed JSON, body too large) over as HttpExceptions.
+    if (isFastifyClientError(exception.cause)) return toErrorBody(exception.cause);
     const status = exception.getStatus();
     const response = exception.getResponse();
     const message =

@@ -1,0 +1,84 @@
+import { mkdtempSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { startCivicDesk } from '../bootstrap.js';
+import { ConfigError, loadConfig } from './app-config.js';
+
+const dataDir = (): string => mkdtempSync(join(tmpdir(), 'civicdesk-config-'));
+const problemsOf = (env: NodeJS.ProcessEnv): string[] => {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems;
+    throw error;
+  }
+  return [];
+};
+
+describe(loadConfig.name, () => {
+  it('has the documented defaults', () => {
+    const config = loadConfig({ DATA_DIR: dataDir() });
+    expect(config).toMatchObject({
+      port: 3000,
+      nodeEnv: 'development',
+      appUrl: 'http://localhost:3000',
+      cityTimeZone: 'America/New_York',
+      schedulerEnabled: true,
+      demoData: true,
+      secureCookies: false,
+      databaseUrl: undefined,
+      smtpUrl: undefined,
+    });
+  });
+
+  it('generates the development session secret once and keeps it in the data folder', () => {
+    const dir = dataDir();
+    const first = loadConfig({ DATA_DIR: dir }).sessionSecret;
+    expect(Buffer.byteLength(first)).toBeGreaterThanOrEqual(32);
+    expect(loadConfig({ DATA_DIR: dir }).sessionSecret).toBe(first);
+    expect(readFileSync(join(dir, 'session-secret'), 'utf8').trim()).toBe(first);
+    expect(statSync(join(dir, 'session-secret')).mode & 0o777).toBe(0o600);
+  });
+
+  it('refuses production without a SESSION_SECRET, or with one shorter than 32 bytes', () => {
+    expect(problemsOf({ NODE_ENV: 'production', DATA_DIR: dataDir() })).toEqual(['SESSION_SECRET: required when NODE_ENV=production']);
+    expect(problemsOf({ NODE_ENV: 'production', SESSION_SECRET: 'short-secret' })).toEqual(['SESSION_SECRET: must be at least 32 bytes']);
+    expect(problemsOf({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(32) })).toEqual([]);
+    expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(32) }).demoData).toBe(false);
+  });
+
+  it('names every bad variable', () => {
+    const problems = problemsOf({
+      PORT: 'eighty',
+      DATABASE_URL: 'mysql://x',
+      APP_URL: 'not a url',
+      NODE_ENV: 'staging',
+      CITY_TIME_ZONE: 'Mars/Olympus_Mons',
+      SMTP_URL: 'http://mail',
+      SCHEDULER_ENABLED: 'maybe',
+      DATA_DIR: dataDir(),
+    });
+    const named = problems.map((p) => p.split(':')[0]).sort();
+    expect(named).toEqual(['APP_URL', 'CITY_TIME_ZONE', 'DATABASE_URL', 'NODE_ENV', 'PORT', 'SCHEDULER_ENABLED', 'SMTP_URL']);
+  });
+
+  it('never loads demo data in production', () => {
+    expect(problemsOf({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40), DEMO_DATA: 'true' })).toEqual([
+      'DEMO_DATA: demo data is never loaded when NODE_ENV=production',
+    ]);
+  });
+
+  it('sets Secure cookies when APP_URL is https', () => {
+    expect(loadConfig({ APP_URL: 'https://helpdesk.city.gov/', DATA_DIR: dataDir() })).toMatchObject({
+      appUrl: 'https://helpdesk.city.gov',
+      secureCookies: true,
+    });
+  });
+
+  it('makes the app refuse to start in production without a strong SESSION_SECRET, before touching a database', async () => {
+    const start = startCivicDesk({ NODE_ENV: 'production', DATABASE_URL: 'postgres://nobody@127.0.0.1:1/none' });
+    await expect(start).rejects.toBeInstanceOf(ConfigError);
+    await expect(start).rejects.toThrow(/SESSION_SECRET: required when NODE_ENV=production/);
+  });
+});
