@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { constants, existsSync, readFileSync } from 'node:fs';
 import { chmod, mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { userInfo } from 'node:os';
+import { createServer } from 'node:net';
 
 export interface EmbeddedDatabase {
   /** Connection URL of the server's default database. */
@@ -115,18 +115,36 @@ async function clusterPassword(file: string): Promise<string> {
 }
 
 /**
- * A server left running by a killed process still holds the cluster. Ask it to shut down
- * (SIGINT = fast shutdown, which is crash-safe) before starting a new one.
+ * A server left running by a killed CivicDesk (its parent gone, so adopted by init) still holds
+ * the cluster. Ask it to shut down (SIGINT = fast shutdown, crash-safe) before starting a new
+ * one. A server whose parent lives belongs to a running CivicDesk and is left alone.
  */
 async function stopOrphanedServer(clusterDir: string, log: (m: string) => void): Promise<void> {
   const pidFile = join(clusterDir, 'postmaster.pid');
   if (!existsSync(pidFile)) return;
   const pid = Number.parseInt(readFileSync(pidFile, 'utf8').split('\n')[0] ?? '', 10);
   if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return;
+  const parent = parentPid(pid);
+  if (parent === undefined || (parent !== 1 && isAlive(parent))) {
+    throw new Error(
+      `The embedded PostgreSQL in ${clusterDir} is in use by another process (postgres pid ${pid}): ` +
+        `stop the CivicDesk that runs it first, or set DATABASE_URL.`,
+    );
+  }
   log(`stopping an orphaned PostgreSQL server (pid ${pid}) that holds ${clusterDir}`);
   process.kill(pid, 'SIGINT');
   for (let i = 0; i < 300 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 100));
   if (isAlive(pid)) throw new Error(`PostgreSQL (pid ${pid}) still holds ${clusterDir}; stop it and try again`);
+}
+
+/** The parent of a process; undefined where /proc cannot tell (then the server is treated as in use). */
+function parentPid(pid: number): number | undefined {
+  try {
+    const match = /^PPid:\s+(\d+)$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function isAlive(pid: number): boolean {
@@ -138,18 +156,6 @@ function isAlive(pid: number): boolean {
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolvePort, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolvePort(port));
-    });
-  });
-}
 
 /**
  * The unprivileged user must be able to walk down to the cluster folder. Under a home folder
@@ -172,3 +178,19 @@ async function assertReachableByOthers(folder: string): Promise<void> {
   }
 }
 
+
+/**
+ * A TCP port free on loopback right now. (Kept in this file: the test runner's global setup loads
+ * it through a CommonJS loader that cannot follow this project's ".js" import specifiers.)
+ */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}

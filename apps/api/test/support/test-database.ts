@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { createDataSource } from '../../src/config/data-source.js';
-import { SERVER_URL_VAR, TEMPLATE_VAR } from './test-env.js';
+import { SERVER_URL_VAR, TEMPLATE_VAR } from './global-setup.js';
 
 export function serverUrl(): string {
   const url = process.env[SERVER_URL_VAR];

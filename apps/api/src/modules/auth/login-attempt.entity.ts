@@ -1,9 +1,12 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 /** Sign-in attempts, kept a day, for per-account and per-address throttling across instances. */
 @Entity({ name: 'login_attempts' })
+@Index('login_attempts_email_idx', ['email', 'attemptedAt'], { where: 'NOT succeeded' })
+@Index('login_attempts_ip_idx', ['ip', 'attemptedAt'], { where: 'NOT succeeded' })
+@Index('login_attempts_attempted_at_idx', ['attemptedAt'])
 export class LoginAttempt {
-  @PrimaryGeneratedColumn({ type: 'bigint' })
+  @PrimaryGeneratedColumn('identity', { type: 'bigint', generatedIdentity: 'ALWAYS' })
   id: string;
 
   @Column({ type: 'text' })

@@ -1,6 +1,9 @@
-import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
 @Entity({ name: 'departments' })
+@Index('departments_code_key', ['code'], { unique: true })
+@Check('departments_name_check', `btrim(name) <> ''`)
+@Check('departments_code_check', `code ~ '^[A-Z0-9][A-Z0-9_-]{0,15}$'`)
 export class Department {
   @PrimaryGeneratedColumn('uuid')
   id: string;
@@ -16,9 +19,9 @@ export class Department {
   @Column({ name: 'life_safety', type: 'boolean', default: false })
   lifeSafety: boolean;
 
-  @Column({ name: 'created_at', type: 'timestamptz' })
+  @Column({ name: 'created_at', type: 'timestamptz', default: () => 'now()' })
   createdAt: Date;
 
-  @Column({ name: 'updated_at', type: 'timestamptz' })
+  @Column({ name: 'updated_at', type: 'timestamptz', default: () => 'now()' })
   updatedAt: Date;
 }
