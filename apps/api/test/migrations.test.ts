@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../src/config/data-source.js';
+import { runMigrationsOnce } from '../src/database/database.js';
 import { MIGRATIONS } from '../src/database/migrations/index.js';
 import { createTestDatabase } from './support/test-database.js';
 
@@ -34,6 +35,19 @@ describe('migrations', () => {
 
     await ds.runMigrations({ transaction: 'each' });
     expect(await ds.showMigrations()).toBe(false);
+  });
+
+  it('applies migrations once when several instances start together', async () => {
+    const other = await createTestDatabase({ empty: true });
+    const instances = [1, 2, 3].map(() => createDataSource(other.url, { poolSize: 2 }));
+    try {
+      await Promise.all(instances.map((i) => i.initialize()));
+      const applied = await Promise.all(instances.map((i) => runMigrationsOnce(i)));
+      expect(applied.flat()).toEqual(MIGRATIONS.map((m) => m.name));
+    } finally {
+      await Promise.all(instances.map((i) => i.destroy()));
+      await other.drop();
+    }
   });
 
   it('leaves nothing for the entities to change: the migrations and the entities agree', async () => {

@@ -25,7 +25,7 @@ export async function openDatabase(config: AppConfig, log: (message: string) => 
   try {
     await dataSource.initialize();
     await assertServerVersion(dataSource);
-    const applied = (await dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name);
+    const applied = await runMigrationsOnce(dataSource);
     return {
       dataSource,
       embedded,
@@ -39,6 +39,25 @@ export async function openDatabase(config: AppConfig, log: (message: string) => 
     if (dataSource.isInitialized) await dataSource.destroy();
     await embedded?.stop();
     throw error;
+  }
+}
+
+/** Any fixed number: the key of the advisory lock that serialises migrations across instances. */
+const MIGRATION_LOCK_KEY = 7_324_001;
+
+/**
+ * Applies pending migrations while holding a session-level advisory lock, so instances starting
+ * together wait for one another and the later ones find nothing left to apply.
+ */
+export async function runMigrationsOnce(dataSource: DataSource): Promise<string[]> {
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK_KEY]);
+    return (await dataSource.runMigrations({ transaction: 'each' })).map((m) => m.name);
+  } finally {
+    await lock.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK_KEY]).catch(() => undefined);
+    await lock.release();
   }
 }
 

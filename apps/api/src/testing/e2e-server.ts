@@ -41,7 +41,7 @@ export async function startE2eServer(options: { timeoutMs?: number; env?: Record
     await waitUntilReady(url, child, options.timeoutMs ?? 120_000);
   } catch (error) {
     await stop();
-    throw new Error(`CivicDesk did not become ready: ${(error as Error).message}\n${output}`);
+    throw new Error(`CivicDesk did not become ready: ${(error as Error).message}\n${output}`, { cause: error });
   }
   return { url, stop };
 }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { hash, verify, type Algorithm, type Options } from '@node-rs/argon2';
+import { hash, verify, type Options } from '@node-rs/argon2';
 
 /** OWASP's Argon2id baseline: 19 MiB memory, 2 iterations, 1 lane. */
 export const ARGON2_OPTIONS: Options = {
-  algorithm: 2 as Algorithm, // Algorithm.Argon2id; a const enum, which isolated modules cannot read
+  algorithm: 2, // Algorithm.Argon2id: a const enum, which isolated modules cannot read
   memoryCost: 19 * 1024,
   timeCost: 2,
   parallelism: 1,

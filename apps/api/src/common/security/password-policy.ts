@@ -5,7 +5,7 @@ export const MAX_PASSWORD_LENGTH = 256;
 
 /** ~49k most common passwords, from the maintained zxcvbn-ts common dictionary. */
 const COMMON_PASSWORDS: ReadonlySet<string> = new Set(
-  (dictionary['passwords-common'] as string[]).map((p) => p.toLowerCase()),
+  dictionary['passwords-common'].map((p) => p.toLowerCase()),
 );
 
 /**
