@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { startCivicDesk } from '../src/bootstrap.js';
+import { DEMO_DEPARTMENTS, DEMO_PASSWORD, DEMO_USERS } from '../src/database/seed/demo-city.js';
+import { ApiClient, TEST_SECRET } from './support/test-app.js';
+import { createTestDatabase } from './support/test-database.js';
+
+describe('start-up', () => {
+  let db: { url: string; drop(): Promise<void> };
+  const env = (): NodeJS.ProcessEnv => ({
+    NODE_ENV: 'development',
+    DATABASE_URL: db.url,
+    SESSION_SECRET: TEST_SECRET,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    SCHEDULER_ENABLED: 'false',
+    LOG_LEVEL: 'silent',
+  });
+
+  beforeAll(async () => {
+    db = await createTestDatabase({ empty: true });
+  });
+  afterAll(() => db.drop());
+
+  it('migrates an empty database, loads the demo city once, and keeps data across restarts', async () => {
+    const first = await startCivicDesk(env(), { webDist: '/nonexistent' });
+    try {
+      expect(first.database.applied.length).toBeGreaterThan(0);
+      expect(first.seeded).toBe(true);
+      expect(first.hasDemoUsers).toBe(true);
+      const c = new ApiClient(first.url);
+      const login = await c.login('officer@civicdesk.test', DEMO_PASSWORD);
+      expect(login.body.user).toMatchObject({ role: 'requester', departmentName: 'Police' });
+      const departments = await c.get('/api/departments');
+      expect(departments.body.items.map((d: { code: string }) => d.code).sort()).toEqual(DEMO_DEPARTMENTS.map((d) => d.code).sort());
+      expect(departments.body.items.find((d: { code: string }) => d.code === 'PD').lifeSafety).toBe(true);
+      await c.post('/api/auth/logout');
+      const admin = new ApiClient(first.url);
+      await admin.login('admin@civicdesk.test', DEMO_PASSWORD);
+      expect((await admin.post('/api/departments', { name: 'Harbor', code: 'HARBOR' })).status).toBe(201);
+    } finally {
+      await first.stop();
+    }
+
+    const second = await startCivicDesk(env(), { webDist: '/nonexistent' });
+    try {
+      expect(second.database.applied).toEqual([]);
+      expect(second.seeded).toBe(false);
+      const [{ users }] = await second.database.dataSource.query(`SELECT count(*)::int AS users FROM users`);
+      expect(users).toBe(DEMO_USERS.length);
+      const [{ harbor }] = await second.database.dataSource.query(`SELECT count(*)::int AS harbor FROM departments WHERE code = 'HARBOR'`);
+      expect(harbor).toBe(1);
+    } finally {
+      await second.stop();
+    }
+  });
+
+  it('loads no demo data when DEMO_DATA=false', async () => {
+    const empty = await createTestDatabase({ empty: true });
+    const civicDesk = await startCivicDesk({ ...env(), DATABASE_URL: empty.url, DEMO_DATA: 'false' }, { webDist: '/nonexistent' });
+    try {
+      expect(civicDesk.seeded).toBe(false);
+      const [{ users }] = await civicDesk.database.dataSource.query(`SELECT count(*)::int AS users FROM users`);
+      expect(users).toBe(0);
+    } finally {
+      await civicDesk.stop();
+      await empty.drop();
+    }
+  });
+});
