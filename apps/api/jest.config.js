@@ -22,7 +22,10 @@ export default {
   extensionsToTreatAsEsm: ['.ts'],
   transform: {
     '^.+\\.ts$': ['@swc/jest', swc],
-    [`node_modules/(${ESM_ONLY_REQUIRED.join('|')})/.+\\.js$`]: ['@swc/jest', { ...swc, jsc: { ...swc.jsc, parser: { syntax: 'ecmascript' } } }],
+    [`node_modules/(${ESM_ONLY_REQUIRED.join('|')})/.+\\.js$`]: [
+      '@swc/jest',
+      { ...swc, jsc: { ...swc.jsc, parser: { syntax: 'ecmascript' } } },
+    ],
   },
   transformIgnorePatterns: [`/node_modules/(?!(${ESM_ONLY_REQUIRED.join('|')})/)`],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },

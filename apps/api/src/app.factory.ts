@@ -6,13 +6,19 @@ import fastifyHelmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
-import { AppModule, type AppModuleOptions } from './app.module.js';
+import { AppModule, WEB_DIST, type AppModuleOptions } from './app.module.js';
 import { setUpOpenApi } from './openapi/openapi.js';
+import { serveWebApp } from './web/serve-web-app.js';
 
 export const API_PREFIX = 'api';
 
+export interface CreateAppOptions extends AppModuleOptions {
+  /** Folder of the built web app; served with a single-page-app fallback when it holds index.html. */
+  webDist?: string;
+}
+
 /** Builds the whole HTTP application; main.ts and the tests both call this. */
-export async function createApp(options: AppModuleOptions): Promise<NestFastifyApplication> {
+export async function createApp({ webDist = WEB_DIST, ...options }: CreateAppOptions): Promise<NestFastifyApplication> {
   const adapter = new FastifyAdapter({
     trustProxy: options.config.trustProxy,
     bodyLimit: 1024 * 1024,
@@ -53,5 +59,6 @@ export async function createApp(options: AppModuleOptions): Promise<NestFastifyA
     crossOriginEmbedderPolicy: false,
   });
   setUpOpenApi(app);
+  await serveWebApp(app, webDist);
   return app;
 }

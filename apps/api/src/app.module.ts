@@ -1,9 +1,7 @@
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { ScheduleModule } from '@nestjs/schedule';
-import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
@@ -25,16 +23,14 @@ export interface AppModuleOptions {
   /** Initialised and migrated before the app is built (see bootstrap). */
   dataSource: DataSource;
   clock: Clock;
-  /** Folder of the built web app, served with SPA fallback when it exists. */
-  webDist?: string;
 }
 
+/** The built web app, served by the API when present. */
 export const WEB_DIST = join(PROJECT_ROOT, 'apps/web/dist');
 
 @Module({})
 export class AppModule {
-  static forRoot({ config, dataSource, clock, webDist = WEB_DIST }: AppModuleOptions): DynamicModule {
-    const serveWeb = existsSync(join(webDist, 'index.html'));
+  static forRoot({ config, dataSource, clock }: AppModuleOptions): DynamicModule {
     return {
       module: AppModule,
       imports: [
@@ -55,7 +51,6 @@ export class AppModule {
           dataSourceFactory: () => Promise.resolve(dataSource),
         }),
         ...(config.schedulerEnabled ? [ScheduleModule.forRoot()] : []),
-        ...(serveWeb ? [ServeStaticModule.forRoot({ rootPath: webDist, exclude: ['/api/{*path}'] })] : []),
         HealthModule,
         SessionsModule,
         AuthModule,

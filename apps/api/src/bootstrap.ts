@@ -43,7 +43,12 @@ export async function startCivicDesk(
     const [{ demo }] = await database.dataSource.query(`SELECT EXISTS (SELECT 1 FROM users WHERE email = $1) AS demo`, [
       DEMO_USERS[0]!.email,
     ]);
-    const app = await createApp({ config, dataSource: database.dataSource, clock, ...(options.webDist ? { webDist: options.webDist } : {}) });
+    const app = await createApp({
+      config,
+      dataSource: database.dataSource,
+      clock,
+      ...(options.webDist ? { webDist: options.webDist } : {}),
+    });
     await app.listen({ port: config.port, host: config.host });
     const address = app.getHttpServer().address();
     const port = typeof address === 'object' && address ? address.port : config.port;

@@ -34,7 +34,9 @@ describe('API conventions', () => {
   it('answers wrong types with 400 and a message per field', async () => {
     const res = await admin.post('/api/users', { email: 42, name: ['x'], role: 'king', password: true, departmentId: 'nope' });
     expect(res.status).toBe(400);
-    const fields = Object.fromEntries((res.body.details as { field: string; messages: string[] }[]).map((d) => [d.field, d.messages]));
+    const fields = Object.fromEntries(
+      (res.body.details as { field: string; messages: string[] }[]).map((d) => [d.field, d.messages]),
+    );
     expect(Object.keys(fields).sort()).toEqual(['departmentId', 'email', 'name', 'password', 'role']);
     expect(fields.role!.join()).toMatch(/role must be one of the following values: requester, technician, manager, admin/);
     expect(fields.departmentId!.join()).toMatch(/UUID/);
@@ -98,5 +100,4 @@ describe('API conventions', () => {
     expect(ui.status).toBe(200);
     expect(String(ui.body)).toContain('swagger');
   });
-
 });

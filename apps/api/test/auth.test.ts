@@ -93,7 +93,9 @@ describe('authentication and sessions', () => {
     const ip = { 'x-forwarded-for': '203.0.113.9' }; // ignored without TRUST_PROXY: all share 127.0.0.1
     const victims = await Promise.all([1, 2, 3, 4, 5, 6].map(() => createUser(t.dataSource)));
     for (const v of victims.slice(0, 5)) {
-      expect((await c.post('/api/auth/login', { email: v.email, password: 'guess-guess-guess' }, { headers: ip })).status).toBe(401);
+      expect((await c.post('/api/auth/login', { email: v.email, password: 'guess-guess-guess' }, { headers: ip })).status).toBe(
+        401,
+      );
     }
     const res = await c.post('/api/auth/login', { email: victims[5]!.email, password: victims[5]!.password });
     expect(res.status).toBe(429);
@@ -143,7 +145,10 @@ describe('authentication and sessions', () => {
     const phone = t.client();
     await laptop.login(user.email, user.password);
     await phone.login(user.email, user.password);
-    const res = await laptop.post('/api/auth/password', { currentPassword: user.password, newPassword: 'a-brand-new-passphrase' });
+    const res = await laptop.post('/api/auth/password', {
+      currentPassword: user.password,
+      newPassword: 'a-brand-new-passphrase',
+    });
     expect(res.status).toBe(204);
     expect((await phone.get('/api/auth/me')).status).toBe(401);
     expect((await laptop.get('/api/auth/me')).status).toBe(200);
@@ -162,7 +167,10 @@ describe('authentication and sessions', () => {
     const common = await c.post('/api/auth/password', { currentPassword: user.password, newPassword: 'password1234' });
     expect(common.status).toBe(400);
     expect(common.body.message).toMatch(/common/);
-    const wrong = await c.post('/api/auth/password', { currentPassword: 'not-my-password', newPassword: 'another-fine-passphrase' });
+    const wrong = await c.post('/api/auth/password', {
+      currentPassword: 'not-my-password',
+      newPassword: 'another-fine-passphrase',
+    });
     expect(wrong.status).toBe(401);
     expect(wrong.body.details[0].field).toBe('currentPassword');
     expect((await c.get('/api/auth/me')).status).toBe(200);
@@ -178,7 +186,10 @@ describe('authentication and sessions', () => {
     expect(res.status).toBe(200);
     expect(res.body.active).toBe(false);
     expect((await victim.get('/api/auth/me')).status).toBe(401);
-    const [{ open }] = await t.dataSource.query(`SELECT count(*)::int AS open FROM sessions WHERE user_id = $1 AND revoked_at IS NULL`, [user.id]);
+    const [{ open }] = await t.dataSource.query(
+      `SELECT count(*)::int AS open FROM sessions WHERE user_id = $1 AND revoked_at IS NULL`,
+      [user.id],
+    );
     expect(open).toBe(0);
   });
 
@@ -188,7 +199,9 @@ describe('authentication and sessions', () => {
     await adminClient.login(admin.email, admin.password);
     const before = t.client();
     await before.login(user.email, user.password);
-    expect((await adminClient.post(`/api/users/${user.id}/temporary-password`, { password: 'temporary-pass-4321' })).status).toBe(204);
+    expect((await adminClient.post(`/api/users/${user.id}/temporary-password`, { password: 'temporary-pass-4321' })).status).toBe(
+      204,
+    );
     expect((await before.get('/api/auth/me')).status).toBe(401);
 
     const c = t.client();
@@ -197,7 +210,10 @@ describe('authentication and sessions', () => {
     const blocked = await c.get('/api/departments');
     expect(blocked.status).toBe(403);
     expect(blocked.body.code).toBe('password_change_required');
-    expect((await c.post('/api/auth/password', { currentPassword: 'temporary-pass-4321', newPassword: 'my-own-secret-phrase' })).status).toBe(204);
+    expect(
+      (await c.post('/api/auth/password', { currentPassword: 'temporary-pass-4321', newPassword: 'my-own-secret-phrase' }))
+        .status,
+    ).toBe(204);
     expect((await c.get('/api/departments')).status).toBe(200);
     expect((await c.get('/api/auth/me')).body.mustChangePassword).toBe(false);
   });
@@ -215,21 +231,34 @@ describe('authentication and sessions', () => {
     expect(res.status).toBe(403);
     const [{ count }] = await t.dataSource.query(`SELECT count(*)::int AS count FROM departments WHERE code = 'SNEAK'`);
     expect(count).toBe(0);
-    const wrongValue = await adminClient.request('POST', '/api/departments', { name: 'Sneaky', code: 'SNEAK' }, { csrf: false, headers: { 'x-civicdesk': '0' } });
+    const wrongValue = await adminClient.request(
+      'POST',
+      '/api/departments',
+      { name: 'Sneaky', code: 'SNEAK' },
+      { csrf: false, headers: { 'x-civicdesk': '0' } },
+    );
     expect(wrongValue.status).toBe(403);
   });
 
   it('grants no CORS to other origins', async () => {
     const res = await fetch(`${t.baseUrl}/api/auth/login`, {
       method: 'OPTIONS',
-      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST', 'access-control-request-headers': 'x-civicdesk' },
+      headers: {
+        origin: 'https://evil.example',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'x-civicdesk',
+      },
     });
     expect(res.headers.get('access-control-allow-origin')).toBeNull();
     expect(res.headers.get('access-control-allow-headers')).toBeNull();
   });
 
   it('answers 401 without a session and for a forged token', async () => {
-    expect((await t.client().get('/api/auth/me')).body).toEqual({ statusCode: 401, code: 'unauthenticated', message: 'Sign in to continue' });
+    expect((await t.client().get('/api/auth/me')).body).toEqual({
+      statusCode: 401,
+      code: 'unauthenticated',
+      message: 'Sign in to continue',
+    });
     const forged = t.client();
     forged.setCookie('civicdesk_session', 'A'.repeat(43));
     expect((await forged.get('/api/departments')).status).toBe(401);

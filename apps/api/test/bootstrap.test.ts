@@ -31,7 +31,9 @@ describe('start-up', () => {
       const login = await c.login('officer@civicdesk.test', DEMO_PASSWORD);
       expect(login.body.user).toMatchObject({ role: 'requester', departmentName: 'Police' });
       const departments = await c.get('/api/departments');
-      expect(departments.body.items.map((d: { code: string }) => d.code).sort()).toEqual(DEMO_DEPARTMENTS.map((d) => d.code).sort());
+      expect(departments.body.items.map((d: { code: string }) => d.code).sort()).toEqual(
+        DEMO_DEPARTMENTS.map((d) => d.code).sort(),
+      );
       expect(departments.body.items.find((d: { code: string }) => d.code === 'PD').lifeSafety).toBe(true);
       await c.post('/api/auth/logout');
       const admin = new ApiClient(first.url);
@@ -47,7 +49,9 @@ describe('start-up', () => {
       expect(second.seeded).toBe(false);
       const [{ users }] = await second.database.dataSource.query(`SELECT count(*)::int AS users FROM users`);
       expect(users).toBe(DEMO_USERS.length);
-      const [{ harbor }] = await second.database.dataSource.query(`SELECT count(*)::int AS harbor FROM departments WHERE code = 'HARBOR'`);
+      const [{ harbor }] = await second.database.dataSource.query(
+        `SELECT count(*)::int AS harbor FROM departments WHERE code = 'HARBOR'`,
+      );
       expect(harbor).toBe(1);
     } finally {
       await second.stop();
@@ -56,7 +60,10 @@ describe('start-up', () => {
 
   it('loads no demo data when DEMO_DATA=false', async () => {
     const empty = await createTestDatabase({ empty: true });
-    const civicDesk = await startCivicDesk({ ...env(), DATABASE_URL: empty.url, DEMO_DATA: 'false' }, { webDist: '/nonexistent' });
+    const civicDesk = await startCivicDesk(
+      { ...env(), DATABASE_URL: empty.url, DEMO_DATA: 'false' },
+      { webDist: '/nonexistent' },
+    );
     try {
       expect(civicDesk.seeded).toBe(false);
       const [{ users }] = await civicDesk.database.dataSource.query(`SELECT count(*)::int AS users FROM users`);

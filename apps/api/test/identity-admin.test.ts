@@ -101,7 +101,13 @@ describe('departments and users (admin)', () => {
         password: 'first-day-password',
       });
       expect(res.status).toBe(201);
-      expect(res.body).toMatchObject({ email: 'new.person@city.gov', role: 'technician', departmentName: dept.name, mustChangePassword: true, active: true });
+      expect(res.body).toMatchObject({
+        email: 'new.person@city.gov',
+        role: 'technician',
+        departmentName: dept.name,
+        mustChangePassword: true,
+        active: true,
+      });
       expect(JSON.stringify(res.body)).not.toMatch(/password_?hash|argon/i);
       const [{ password_hash }] = await t.dataSource.query(`SELECT password_hash FROM users WHERE id = $1`, [res.body.id]);
       expect(password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
@@ -112,7 +118,12 @@ describe('departments and users (admin)', () => {
 
     it('treats e-mail addresses as unique whatever their case', async () => {
       const existing = await createUser(t.dataSource, { email: 'unique.case@city.test' });
-      const res = await admin.post('/api/users', { email: 'UNIQUE.Case@city.test', name: 'Copy', role: 'requester', password: 'another-good-password' });
+      const res = await admin.post('/api/users', {
+        email: 'UNIQUE.Case@city.test',
+        name: 'Copy',
+        role: 'requester',
+        password: 'another-good-password',
+      });
       expect(res.status).toBe(409);
       expect(res.body.code).toBe('email_taken');
       const rename = await admin.patch(`/api/users/${users.technician.id}`, { email: existing.email.toUpperCase() });
@@ -121,7 +132,12 @@ describe('departments and users (admin)', () => {
 
     it('refuses short and common passwords', async () => {
       for (const password of ['short-pass', 'qwertyuiop123', '123456789012']) {
-        const res = await admin.post('/api/users', { email: `p-${password.length}-${Math.random()}@city.test`, name: 'P', role: 'requester', password });
+        const res = await admin.post('/api/users', {
+          email: `p-${password.length}-${Math.random()}@city.test`,
+          name: 'P',
+          role: 'requester',
+          password,
+        });
         expect(res.status).toBe(400);
         expect(res.body.code).toBe('weak_password');
       }
@@ -142,7 +158,8 @@ describe('departments and users (admin)', () => {
 
     it('pages the user list by keyset and filters by role and search', async () => {
       const dept = await createDepartment(t.dataSource);
-      for (let i = 0; i < 5; i++) await createUser(t.dataSource, { name: `Pager ${i}`, departmentId: dept.id, role: 'technician' });
+      for (let i = 0; i < 5; i++)
+        await createUser(t.dataSource, { name: `Pager ${i}`, departmentId: dept.id, role: 'technician' });
       const first = await admin.get(`/api/users?departmentId=${dept.id}&limit=2`);
       expect(first.body.items.map((u: { name: string }) => u.name)).toEqual(['Pager 0', 'Pager 1']);
       const second = await admin.get(`/api/users?departmentId=${dept.id}&limit=2&cursor=${first.body.nextCursor}`);
@@ -169,8 +186,19 @@ describe('departments and users (admin)', () => {
     it('refuses role changes and temporary passwords from non-admins', async () => {
       for (const role of ['requester', 'technician', 'manager'] as const) {
         expect((await as[role].patch(`/api/users/${users[role].id}`, { role: 'admin' })).status).toBe(403);
-        expect((await as[role].post(`/api/users/${users.requester.id}/temporary-password`, { password: 'hijack-password-1' })).status).toBe(403);
-        expect((await as[role].post('/api/users', { email: `x-${role}@city.test`, name: 'X', role: 'admin', password: 'escalate-password' })).status).toBe(403);
+        expect(
+          (await as[role].post(`/api/users/${users.requester.id}/temporary-password`, { password: 'hijack-password-1' })).status,
+        ).toBe(403);
+        expect(
+          (
+            await as[role].post('/api/users', {
+              email: `x-${role}@city.test`,
+              name: 'X',
+              role: 'admin',
+              password: 'escalate-password',
+            })
+          ).status,
+        ).toBe(403);
       }
       const [{ role }] = await t.dataSource.query(`SELECT role FROM users WHERE id = $1`, [users.manager.id]);
       expect(role).toBe('manager');

@@ -20,7 +20,9 @@ describe('migrations', () => {
   });
 
   const tables = async (): Promise<string[]> =>
-    (await ds.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`)).map((r: { tablename: string }) => r.tablename);
+    (await ds.query(`SELECT tablename FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`)).map(
+      (r: { tablename: string }) => r.tablename,
+    );
 
   it('applies every migration to an empty database, reverts each, and applies them again', async () => {
     expect(await tables()).toEqual([]);
@@ -57,12 +59,12 @@ describe('migrations', () => {
 
   it('enforces case-insensitive unique e-mail addresses in the schema itself', async () => {
     await ds.query(`INSERT INTO users (email, name, role, password_hash) VALUES ('a@city.test', 'A', 'requester', 'x')`);
-    await expect(ds.query(`INSERT INTO users (email, name, role, password_hash) VALUES ('a@city.test', 'B', 'requester', 'x')`)).rejects.toThrow(
-      /users_email_key/,
-    );
+    await expect(
+      ds.query(`INSERT INTO users (email, name, role, password_hash) VALUES ('a@city.test', 'B', 'requester', 'x')`),
+    ).rejects.toThrow(/users_email_key/);
     // Upper-case never reaches the table: the service lower-cases, the schema insists.
-    await expect(ds.query(`INSERT INTO users (email, name, role, password_hash) VALUES ('B@city.test', 'B', 'requester', 'x')`)).rejects.toThrow(
-      /users_email_check/,
-    );
+    await expect(
+      ds.query(`INSERT INTO users (email, name, role, password_hash) VALUES ('B@city.test', 'B', 'requester', 'x')`),
+    ).rejects.toThrow(/users_email_check/);
   });
 });

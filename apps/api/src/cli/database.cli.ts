@@ -17,7 +17,8 @@ const USAGE = `Database tasks on DATABASE_URL, or on the embedded PostgreSQL whe
 async function main(): Promise<void> {
   const [command, name] = process.argv.slice(2);
   if (!command || !['migrate', 'revert', 'show', 'generate'].includes(command)) fail(USAGE);
-  if (command === 'generate' && !/^[A-Z][A-Za-z0-9]+$/.test(name ?? '')) fail('generate needs a PascalCase name, e.g. AddTickets');
+  if (command === 'generate' && !/^[A-Z][A-Za-z0-9]+$/.test(name ?? ''))
+    fail('generate needs a PascalCase name, e.g. AddTickets');
 
   const config = loadConfig();
   const embedded = config.databaseUrl

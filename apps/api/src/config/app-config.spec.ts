@@ -42,8 +42,12 @@ describe(loadConfig.name, () => {
   });
 
   it('refuses production without a SESSION_SECRET, or with one shorter than 32 bytes', () => {
-    expect(problemsOf({ NODE_ENV: 'production', DATA_DIR: dataDir() })).toEqual(['SESSION_SECRET: required when NODE_ENV=production']);
-    expect(problemsOf({ NODE_ENV: 'production', SESSION_SECRET: 'short-secret' })).toEqual(['SESSION_SECRET: must be at least 32 bytes']);
+    expect(problemsOf({ NODE_ENV: 'production', DATA_DIR: dataDir() })).toEqual([
+      'SESSION_SECRET: required when NODE_ENV=production',
+    ]);
+    expect(problemsOf({ NODE_ENV: 'production', SESSION_SECRET: 'short-secret' })).toEqual([
+      'SESSION_SECRET: must be at least 32 bytes',
+    ]);
     expect(problemsOf({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(32) })).toEqual([]);
     expect(loadConfig({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(32) }).demoData).toBe(false);
   });

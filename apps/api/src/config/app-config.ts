@@ -3,7 +3,18 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'n
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { plainToInstance, Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUrl, Max, Min, validateSync, type ValidationError } from 'class-validator';
+import {
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUrl,
+  Max,
+  Min,
+  validateSync,
+  type ValidationError,
+} from 'class-validator';
 
 export const NODE_ENVS = ['development', 'production', 'test'] as const;
 export type NodeEnv = (typeof NODE_ENVS)[number];
@@ -27,46 +38,71 @@ const emptyToUndefined = ({ value }: { value: unknown }): unknown => (value === 
 
 /** The environment as the app accepts it. Every variable is checked here and nowhere else. */
 class EnvSchema {
-  @Transform(toInt) @IsOptional() @IsInt() @Min(0) @Max(65535)
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(65535)
   PORT?: number;
 
-  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
   HOST?: string;
 
-  @Transform(emptyToUndefined) @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsOptional()
   @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
   DATABASE_URL?: string;
 
-  @Transform(emptyToUndefined) @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsOptional()
   @IsUrl({ protocols: ['http', 'https'], require_tld: false, require_protocol: true })
   APP_URL?: string;
 
-  @Transform(emptyToUndefined) @IsOptional() @IsIn(NODE_ENVS)
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsIn(NODE_ENVS)
   NODE_ENV?: NodeEnv;
 
-  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
   SESSION_SECRET?: string;
 
-  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
   CITY_TIME_ZONE?: string;
 
-  @Transform(emptyToUndefined) @IsOptional()
+  @Transform(emptyToUndefined)
+  @IsOptional()
   @IsUrl({ protocols: ['smtp', 'smtps'], require_tld: false, require_protocol: true })
   SMTP_URL?: string;
 
-  @Transform(toBoolean) @IsOptional() @IsBoolean()
+  @Transform(toBoolean)
+  @IsOptional()
+  @IsBoolean()
   SCHEDULER_ENABLED?: boolean;
 
-  @Transform(toBoolean) @IsOptional() @IsBoolean()
+  @Transform(toBoolean)
+  @IsOptional()
+  @IsBoolean()
   DEMO_DATA?: boolean;
 
-  @Transform(toBoolean) @IsOptional() @IsBoolean()
+  @Transform(toBoolean)
+  @IsOptional()
+  @IsBoolean()
   TRUST_PROXY?: boolean;
 
-  @Transform(emptyToUndefined) @IsOptional() @IsIn(LOG_LEVELS)
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsIn(LOG_LEVELS)
   LOG_LEVEL?: LogLevel;
 
-  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
   DATA_DIR?: string;
 }
 
@@ -141,8 +177,19 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
 }
 
 const ENV_KEYS: (keyof EnvSchema)[] = [
-  'PORT', 'HOST', 'DATABASE_URL', 'APP_URL', 'NODE_ENV', 'SESSION_SECRET', 'CITY_TIME_ZONE', 'SMTP_URL',
-  'SCHEDULER_ENABLED', 'DEMO_DATA', 'TRUST_PROXY', 'LOG_LEVEL', 'DATA_DIR',
+  'PORT',
+  'HOST',
+  'DATABASE_URL',
+  'APP_URL',
+  'NODE_ENV',
+  'SESSION_SECRET',
+  'CITY_TIME_ZONE',
+  'SMTP_URL',
+  'SCHEDULER_ENABLED',
+  'DEMO_DATA',
+  'TRUST_PROXY',
+  'LOG_LEVEL',
+  'DATA_DIR',
 ];
 
 function pickKnown(env: NodeJS.ProcessEnv): Record<string, string | undefined> {

@@ -6,7 +6,10 @@ import { MIGRATIONS } from '../database/migrations/index.js';
  * The one data source definition, used by the app, the tests and the migration CLI.
  * Schema changes happen only through migrations: synchronize stays off everywhere.
  */
-export function dataSourceOptions(url: string, overrides: Partial<{ poolSize: number; applicationName: string }> = {}): DataSourceOptions {
+export function dataSourceOptions(
+  url: string,
+  overrides: Partial<{ poolSize: number; applicationName: string }> = {},
+): DataSourceOptions {
   return {
     type: 'postgres',
     url,

@@ -20,7 +20,11 @@ export interface OpenDatabase {
 export async function openDatabase(config: AppConfig, log: (message: string) => void): Promise<OpenDatabase> {
   const embedded = config.databaseUrl
     ? undefined
-    : await startEmbeddedPostgres({ dataDir: join(config.dataDir, 'postgres'), persistent: true, log: (m) => log(`[postgres] ${m}`) });
+    : await startEmbeddedPostgres({
+        dataDir: join(config.dataDir, 'postgres'),
+        persistent: true,
+        log: (m) => log(`[postgres] ${m}`),
+      });
   const dataSource = createDataSource(config.databaseUrl ?? embedded!.url);
   try {
     await dataSource.initialize();
@@ -62,7 +66,9 @@ export async function runMigrationsOnce(dataSource: DataSource): Promise<string[
 }
 
 async function assertServerVersion(dataSource: DataSource): Promise<void> {
-  const [{ server_version_num }] = await dataSource.query(`SELECT current_setting('server_version_num')::int AS server_version_num`);
+  const [{ server_version_num }] = await dataSource.query(
+    `SELECT current_setting('server_version_num')::int AS server_version_num`,
+  );
   if (server_version_num < 150000) {
     throw new Error(`CivicDesk needs PostgreSQL 15 or newer; this server is ${server_version_num}`);
   }

@@ -156,7 +156,6 @@ function isAlive(pid: number): boolean {
   }
 }
 
-
 /**
  * The unprivileged user must be able to walk down to the cluster folder. Under a home folder
  * closed to others (such as /root) it cannot; say so plainly instead of failing inside initdb.
@@ -177,7 +176,6 @@ async function assertReachableByOthers(folder: string): Promise<void> {
     current = parent;
   }
 }
-
 
 /**
  * A TCP port free on loopback right now. (Kept in this file: the test runner's global setup loads

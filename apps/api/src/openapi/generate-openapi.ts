@@ -15,9 +15,18 @@ import { buildOpenApiDocument, OPENAPI_FILE, serializeOpenApi } from './openapi.
  * this file, and a test checks that it is current.
  */
 async function generate(): Promise<void> {
-  const config = loadConfig({ NODE_ENV: 'test', SESSION_SECRET: 'x'.repeat(32), SCHEDULER_ENABLED: 'false', LOG_LEVEL: 'silent' });
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    SESSION_SECRET: 'x'.repeat(32),
+    SCHEDULER_ENABLED: 'false',
+    LOG_LEVEL: 'silent',
+  });
   const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot({ config, dataSource: createDataSource('postgres://unused@127.0.0.1:1/unused'), clock: new SystemClock(), webDist: '/nonexistent' }),
+    AppModule.forRoot({
+      config,
+      dataSource: createDataSource('postgres://unused@127.0.0.1:1/unused'),
+      clock: new SystemClock(),
+    }),
     new FastifyAdapter(),
     { preview: true, logger: false },
   );

@@ -23,7 +23,19 @@ export async function startE2eServer(options: { timeoutMs?: number; env?: Record
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['--enable-source-maps', MAIN], {
-    env: { ...process.env, ...options.env, PORT: String(port), HOST: '127.0.0.1', APP_URL: url, DATA_DIR: dataDir, DATABASE_URL: '', DEMO_DATA: 'true', SCHEDULER_ENABLED: 'false', LOG_LEVEL: 'warn', NODE_ENV: 'development' },
+    env: {
+      ...process.env,
+      ...options.env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      APP_URL: url,
+      DATA_DIR: dataDir,
+      DATABASE_URL: '',
+      DEMO_DATA: 'true',
+      SCHEDULER_ENABLED: 'false',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'development',
+    },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
@@ -60,4 +72,3 @@ async function waitUntilReady(url: string, child: ChildProcess, timeoutMs: numbe
   }
   throw new Error(`not ready after ${timeoutMs} ms`);
 }
-

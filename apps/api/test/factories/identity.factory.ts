@@ -21,7 +21,10 @@ export interface DepartmentRecord {
   lifeSafety: boolean;
 }
 
-export async function createDepartment(db: DataSource, overrides: Partial<Omit<DepartmentRecord, 'id'>> = {}): Promise<DepartmentRecord> {
+export async function createDepartment(
+  db: DataSource,
+  overrides: Partial<Omit<DepartmentRecord, 'id'>> = {},
+): Promise<DepartmentRecord> {
   const suffix = unique().toUpperCase();
   const values = { name: `Department ${suffix}`, code: `D${suffix}`, lifeSafety: false, ...overrides };
   const [row] = await db.query(
@@ -55,7 +58,22 @@ export async function createUser(
   const [row] = await db.query(
     `INSERT INTO users (email, name, role, department_id, password_hash, active, must_change_password, password_changed_at, created_at, updated_at)
      VALUES ($1, $2, $3, $4, $5, $6, $7, now(), now(), now()) RETURNING id`,
-    [values.email, values.name, values.role, values.departmentId, await passwordHash(), overrides.active ?? true, overrides.mustChangePassword ?? false],
+    [
+      values.email,
+      values.name,
+      values.role,
+      values.departmentId,
+      await passwordHash(),
+      overrides.active ?? true,
+      overrides.mustChangePassword ?? false,
+    ],
   );
-  return { id: row.id, email: values.email, name: values.name, role: values.role, departmentId: values.departmentId, password: FACTORY_PASSWORD };
+  return {
+    id: row.id,
+    email: values.email,
+    name: values.name,
+    role: values.role,
+    departmentId: values.departmentId,
+    password: FACTORY_PASSWORD,
+  };
 }

@@ -24,7 +24,9 @@ export interface TestApp {
  * The real app over real HTTP on a free port, on its own database cloned from the migrated
  * template. Time is a FixedClock the test moves.
  */
-export async function startTestApp(options: { env?: Record<string, string>; now?: string } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { env?: Record<string, string>; now?: string; webDist?: string } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
@@ -37,7 +39,7 @@ export async function startTestApp(options: { env?: Record<string, string>; now?
   const clock = new FixedClock(options.now ?? '2026-03-02T14:00:00Z');
   const dataSource = createDataSource(database.url, { poolSize: 5 });
   await dataSource.initialize();
-  const app = await createApp({ config, dataSource, clock, webDist: '/nonexistent' });
+  const app = await createApp({ config, dataSource, clock, webDist: options.webDist ?? '/nonexistent' });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
@@ -71,7 +73,11 @@ export class ApiClient {
     return this.request<T>('GET', path, undefined, init);
   }
 
-  post<T = any>(path: string, body?: unknown, init: { csrf?: boolean; headers?: Record<string, string> } = {}): Promise<ApiResponse<T>> {
+  post<T = any>(
+    path: string,
+    body?: unknown,
+    init: { csrf?: boolean; headers?: Record<string, string> } = {},
+  ): Promise<ApiResponse<T>> {
     return this.request<T>('POST', path, body, init);
   }
 

@@ -15,19 +15,31 @@ describe(toErrorBody.name, () => {
   });
 
   it('maps framework errors to a code from their status', () => {
-    expect(toErrorBody(new NotFoundException('Cannot GET /x'))).toEqual({ statusCode: 404, code: 'not_found', message: 'Not found' });
+    expect(toErrorBody(new NotFoundException('Cannot GET /x'))).toEqual({
+      statusCode: 404,
+      code: 'not_found',
+      message: 'Not found',
+    });
     expect(toErrorBody(new BadRequestException('nope')).code).toBe('bad_request');
   });
 
   it('answers constraint violations as conflicts and a lost database as 503, never leaking SQL', () => {
     const unique = new QueryFailedError('INSERT INTO secret_table', [], Object.assign(new Error('dup'), { code: '23505' }));
-    expect(toErrorBody(unique)).toEqual({ statusCode: 409, code: 'conflict', message: 'A record with these values already exists' });
+    expect(toErrorBody(unique)).toEqual({
+      statusCode: 409,
+      code: 'conflict',
+      message: 'A record with these values already exists',
+    });
     const down = new QueryFailedError('SELECT 1', [], Object.assign(new Error('terminating'), { code: '57P01' }));
     expect(toErrorBody(down).statusCode).toBe(503);
     expect(toErrorBody(Object.assign(new Error('connect'), { code: 'ECONNREFUSED' })).statusCode).toBe(503);
   });
 
   it('answers anything unexpected with a bare 500', () => {
-    expect(toErrorBody(new TypeError('x is undefined at foo.ts:12'))).toEqual({ statusCode: 500, code: 'internal_error', message: 'Internal server error' });
+    expect(toErrorBody(new TypeError('x is undefined at foo.ts:12'))).toEqual({
+      statusCode: 500,
+      code: 'internal_error',
+      message: 'Internal server error',
+    });
   });
 });

@@ -14,5 +14,8 @@ export function errorBody(statusCode: number, code: string, message: string, det
 
 /** Lower-snake code from an HTTP status: 404 -> "not_found", 413 -> "payload_too_large". */
 export function codeForStatus(status: number): string {
-  return (STATUS_CODES[status] ?? 'error').toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+  return (STATUS_CODES[status] ?? 'error')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
 }

@@ -4,9 +4,7 @@ export const MIN_PASSWORD_LENGTH = 12;
 export const MAX_PASSWORD_LENGTH = 256;
 
 /** ~49k most common passwords, from the maintained zxcvbn-ts common dictionary. */
-const COMMON_PASSWORDS: ReadonlySet<string> = new Set(
-  dictionary['passwords-common'].map((p) => p.toLowerCase()),
-);
+const COMMON_PASSWORDS: ReadonlySet<string> = new Set(dictionary['passwords-common'].map((p) => p.toLowerCase()));
 
 /**
  * Returns why a password is refused, or null when it is acceptable. Length counts characters

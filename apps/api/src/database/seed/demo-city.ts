@@ -40,7 +40,11 @@ export async function isFreshDatabase(dataSource: DataSource): Promise<boolean> 
  * Loads the demo city in one transaction: departments and demo users of every role, all with
  * the password "civicdesk-demo". Never runs in production (config refuses DEMO_DATA there).
  */
-export async function seedDemoCity(dataSource: DataSource, clock: Clock, hashPassword: (p: string) => Promise<string>): Promise<void> {
+export async function seedDemoCity(
+  dataSource: DataSource,
+  clock: Clock,
+  hashPassword: (p: string) => Promise<string>,
+): Promise<void> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const now = clock.now();
   await dataSource.transaction(async (manager: EntityManager) => {

@@ -1,5 +1,12 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
-import { ApiCookieAuth, ApiNoContentResponse, ApiOkResponse, ApiTags, ApiTooManyRequestsResponse } from '@nestjs/swagger';
+import {
+  ApiCookieAuth,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiTags,
+  ApiTooManyRequestsResponse,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { AppConfig } from '../../config/app-config.js';
 import { APP_CONFIG } from '../../common/config.tokens.js';
@@ -21,13 +28,21 @@ export class AuthController {
   @Public()
   @HttpCode(200)
   @ApiOkResponse({ type: LoginResultDto })
+  @ApiUnauthorizedResponse({
+    description: 'invalid_credentials: unknown e-mail, wrong password or inactive user (one answer for all)',
+  })
   @ApiTooManyRequestsResponse({ description: 'More than 5 failed sign-ins in a minute for the account or the address' })
   async login(
     @Body() body: LoginDto,
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<LoginResultDto> {
-    const { session, me } = await this.auth.login(body.email, body.password, clientOf(request), readSessionToken(request, this.config));
+    const { session, me } = await this.auth.login(
+      body.email,
+      body.password,
+      clientOf(request),
+      readSessionToken(request, this.config),
+    );
     setSessionCookie(reply, this.config, session.token);
     return { user: me };
   }

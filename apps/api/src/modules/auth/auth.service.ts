@@ -37,7 +37,12 @@ export class AuthService {
    * Checks the password and issues a new session. The same answer for an unknown e-mail, a wrong
    * password and an inactive account, and the same work (a hash verification) for each.
    */
-  async login(email: string, password: string, client: ClientMeta, previousToken?: string): Promise<{ session: IssuedSession; me: MeDto }> {
+  async login(
+    email: string,
+    password: string,
+    client: ClientMeta,
+    previousToken?: string,
+  ): Promise<{ session: IssuedSession; me: MeDto }> {
     await this.throttle.assertAllowed(email, client.ip);
     const [row]: CredentialRow[] = await this.dataSource.query(
       `SELECT id, password_hash, active FROM users WHERE lower(email) = $1`,
@@ -73,7 +78,9 @@ export class AuthService {
 
   /** Changing one's password ends every session, then signs this browser in again. */
   async changePassword(actor: Actor, currentPassword: string, newPassword: string, client: ClientMeta): Promise<IssuedSession> {
-    const [row]: CredentialRow[] = await this.dataSource.query(`SELECT id, password_hash, active FROM users WHERE id = $1`, [actor.id]);
+    const [row]: CredentialRow[] = await this.dataSource.query(`SELECT id, password_hash, active FROM users WHERE id = $1`, [
+      actor.id,
+    ]);
     if (!row || !(await this.hasher.verify(row.password_hash, currentPassword))) {
       throw new AppError('invalid_credentials', 'The current password is wrong', [
         { field: 'currentPassword', messages: ['currentPassword is wrong'] },

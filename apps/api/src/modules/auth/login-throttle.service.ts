@@ -35,10 +35,12 @@ export class LoginThrottleService {
   }
 
   async record(email: string, ip: string, succeeded: boolean): Promise<void> {
-    await this.dataSource.query(
-      `INSERT INTO login_attempts (email, ip, succeeded, attempted_at) VALUES ($1, $2, $3, $4)`,
-      [email, ip, succeeded, this.clock.now()],
-    );
+    await this.dataSource.query(`INSERT INTO login_attempts (email, ip, succeeded, attempted_at) VALUES ($1, $2, $3, $4)`, [
+      email,
+      ip,
+      succeeded,
+      this.clock.now(),
+    ]);
   }
 
   /** Housekeeping: attempts older than a day no longer matter. */

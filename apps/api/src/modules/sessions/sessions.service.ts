@@ -41,7 +41,11 @@ export class SessionsService {
   ) {}
 
   /** A fresh 256-bit token; only its keyed hash is stored. */
-  async issue(userId: string, meta: { ip: string | null; userAgent: string | null }, manager?: EntityManager): Promise<IssuedSession> {
+  async issue(
+    userId: string,
+    meta: { ip: string | null; userAgent: string | null },
+    manager?: EntityManager,
+  ): Promise<IssuedSession> {
     const token = randomBytes(32).toString('base64url');
     const now = this.clock.now();
     const expiresAt = new Date(now.getTime() + SESSION_ABSOLUTE_MS);
@@ -87,10 +91,10 @@ export class SessionsService {
   }
 
   async revoke(sessionId: string, manager?: EntityManager): Promise<void> {
-    await (manager ?? this.dataSource.manager).query(
-      `UPDATE sessions SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL`,
-      [sessionId, this.clock.now()],
-    );
+    await (manager ?? this.dataSource.manager).query(`UPDATE sessions SET revoked_at = $2 WHERE id = $1 AND revoked_at IS NULL`, [
+      sessionId,
+      this.clock.now(),
+    ]);
   }
 
   async revokeToken(token: string): Promise<void> {

@@ -3,7 +3,14 @@ import { ApiCookieAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse,
 import { uuidPipe } from '../../common/http/uuid.pipe.js';
 import type { Actor } from '../../common/security/actor.js';
 import { CurrentActor, Roles } from '../../common/security/access.decorators.js';
-import { CreateUserDto, ListUsersQueryDto, SetTemporaryPasswordDto, UpdateUserDto, UserDto, UserListDto } from './dto/user.dto.js';
+import {
+  CreateUserDto,
+  ListUsersQueryDto,
+  SetTemporaryPasswordDto,
+  UpdateUserDto,
+  UserDto,
+  UserListDto,
+} from './dto/user.dto.js';
 import { UsersService } from './users.service.js';
 
 @ApiTags('users')

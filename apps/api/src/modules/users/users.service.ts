@@ -55,7 +55,11 @@ export class UsersService {
       const [name, id] = decodeCursor(query.cursor, ['string', 'string']);
       qb.andWhere('(lower(u.name), u.id) > (:cursorName, :cursorId)', { cursorName: name, cursorId: id });
     }
-    const rows = await qb.orderBy('lower(u.name)').addOrderBy('u.id').limit(limit + 1).getRawMany<UserRow>();
+    const rows = await qb
+      .orderBy('lower(u.name)')
+      .addOrderBy('u.id')
+      .limit(limit + 1)
+      .getRawMany<UserRow>();
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
@@ -99,7 +103,8 @@ export class UsersService {
       const repo = manager.getRepository(User);
       const user = await repo.createQueryBuilder('u').setLock('pessimistic_write').where('u.id = :id', { id }).getOne();
       if (!user) throw notFound('User');
-      const losesAdmin = user.role === 'admin' && user.active && (input.active === false || (input.role !== undefined && input.role !== 'admin'));
+      const losesAdmin =
+        user.role === 'admin' && user.active && (input.active === false || (input.role !== undefined && input.role !== 'admin'));
       if (losesAdmin) await assertAnotherActiveAdmin(manager, user.id);
       if (input.departmentId !== undefined) await assertDepartmentExists(manager, input.departmentId);
 
@@ -166,7 +171,9 @@ async function saveUser(manager: EntityManager, user: User): Promise<void> {
     await manager.getRepository(User).save(user);
   } catch (error) {
     if (uniqueViolation(error) === 'users_email_key') {
-      throw new AppError('email_taken', 'Another user has this e-mail address', [{ field: 'email', messages: ['email is taken'] }]);
+      throw new AppError('email_taken', 'Another user has this e-mail address', [
+        { field: 'email', messages: ['email is taken'] },
+      ]);
     }
     throw error;
   }
@@ -180,10 +187,9 @@ async function assertDepartmentExists(manager: EntityManager, departmentId: stri
 
 /** The city must never be left without an active admin. Admin rows are locked so two requests cannot both pass. */
 async function assertAnotherActiveAdmin(manager: EntityManager, exceptId: string): Promise<void> {
-  const others: unknown[] = await manager.query(
-    `SELECT id FROM users WHERE role = 'admin' AND active AND id <> $1 FOR UPDATE`,
-    [exceptId],
-  );
+  const others: unknown[] = await manager.query(`SELECT id FROM users WHERE role = 'admin' AND active AND id <> $1 FOR UPDATE`, [
+    exceptId,
+  ]);
   if (others.length === 0) throw new AppError('conflict', 'This is the last active admin; make another admin first');
 }
 

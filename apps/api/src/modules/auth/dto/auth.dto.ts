@@ -1,11 +1,12 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, PickType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsString, Length, MaxLength } from 'class-validator';
-import { ROLES, type Role } from '../../users/domain/role.js';
+import { trimLower } from '../../../common/http/transforms.js';
+import { UserDto } from '../../users/dto/user.dto.js';
 
 export class LoginDto {
   @ApiProperty({ example: 'admin@civicdesk.test' })
-  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().toLowerCase() : value))
+  @Transform(trimLower)
   @IsString()
   @Length(3, 254)
   email: string;
@@ -28,15 +29,16 @@ export class ChangePasswordDto {
   newPassword: string;
 }
 
-export class MeDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() email: string;
-  @ApiProperty() name: string;
-  @ApiProperty({ enum: ROLES }) role: Role;
-  @ApiProperty({ format: 'uuid', nullable: true, type: String }) departmentId: string | null;
-  @ApiProperty({ nullable: true, type: String }) departmentName: string | null;
-  @ApiProperty({ description: 'A temporary password must be replaced before anything else' }) mustChangePassword: boolean;
-}
+/** The signed-in user, as the web app needs it. */
+export class MeDto extends PickType(UserDto, [
+  'id',
+  'email',
+  'name',
+  'role',
+  'departmentId',
+  'departmentName',
+  'mustChangePassword',
+] as const) {}
 
 export class LoginResultDto {
   @ApiProperty({ type: MeDto }) user: MeDto;

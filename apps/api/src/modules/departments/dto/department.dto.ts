@@ -1,8 +1,7 @@
 import { ApiProperty, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional, IsString, Length, Matches } from 'class-validator';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
+import { trim } from '../../../common/http/transforms.js';
 
 export class CreateDepartmentDto {
   @ApiProperty({ example: 'Finance', maxLength: 120 })
@@ -11,7 +10,11 @@ export class CreateDepartmentDto {
   @Length(1, 120)
   name: string;
 
-  @ApiProperty({ example: 'FIN', description: 'Upper-case letters, digits, "-" or "_"; at most 16', pattern: '^[A-Z0-9][A-Z0-9_-]{0,15}$' })
+  @ApiProperty({
+    example: 'FIN',
+    description: 'Upper-case letters, digits, "-" or "_"; at most 16',
+    pattern: '^[A-Z0-9][A-Z0-9_-]{0,15}$',
+  })
   @IsString()
   @Matches(/^[A-Z0-9][A-Z0-9_-]{0,15}$/, { message: 'code must be 1-16 upper-case letters, digits, "-" or "_"' })
   code: string;

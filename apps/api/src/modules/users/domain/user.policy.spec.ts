@@ -27,6 +27,9 @@ describe('user policy', () => {
 
   it('expresses the same rule as a SQL condition for lists', () => {
     expect(userVisibility(actor('admin'), 'u')).toEqual({ where: 'TRUE', params: {} });
-    expect(userVisibility(actor('manager', 'm-1'), 'u')).toEqual({ where: 'u.id = :visibilityActorId', params: { visibilityActorId: 'm-1' } });
+    expect(userVisibility(actor('manager', 'm-1'), 'u')).toEqual({
+      where: 'u.id = :visibilityActorId',
+      params: { visibilityActorId: 'm-1' },
+    });
   });
 });

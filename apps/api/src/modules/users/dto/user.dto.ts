@@ -1,16 +1,25 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsEmail, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
+import {
+  IsBoolean,
+  IsEmail,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  MaxLength,
+  Min,
+  ValidateIf,
+} from 'class-validator';
+import { queryBoolean, queryInt, trim, trimLower } from '../../../common/http/transforms.js';
 import { ROLES, type Role } from '../domain/role.js';
-
-const trim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim() : value);
-const lowerTrim = ({ value }: { value: unknown }): unknown => (typeof value === 'string' ? value.trim().toLowerCase() : value);
-const toBoolean = ({ value }: { value: unknown }): unknown => (value === 'true' ? true : value === 'false' ? false : value);
-const toInt = ({ value }: { value: unknown }): unknown => (typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value);
 
 export class CreateUserDto {
   @ApiProperty({ example: 'jane.doe@city.gov', maxLength: 254 })
-  @Transform(lowerTrim)
+  @Transform(trimLower)
   @IsEmail({}, { message: 'email must be an e-mail address' })
   @MaxLength(254)
   email: string;
@@ -40,7 +49,7 @@ export class CreateUserDto {
 export class UpdateUserDto {
   @ApiPropertyOptional({ maxLength: 254 })
   @IsOptional()
-  @Transform(lowerTrim)
+  @Transform(trimLower)
   @IsEmail({}, { message: 'email must be an e-mail address' })
   @MaxLength(254)
   email?: string;
@@ -95,13 +104,13 @@ export class ListUsersQueryDto {
 
   @ApiPropertyOptional({ type: Boolean })
   @IsOptional()
-  @Transform(toBoolean)
+  @Transform(queryBoolean)
   @IsBoolean()
   active?: boolean;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
   @IsOptional()
-  @Transform(toInt)
+  @Transform(queryInt)
   @IsInt()
   @Min(1)
   @Max(200)

@@ -1,0 +1,108 @@
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const baseURL = process.env.E2E_BASE_URL;
+if (!baseURL) throw new Error('E2E_BASE_URL is not set: run through `npm run test:e2e`, whose global setup starts CivicDesk');
+
+const ADMIN_EMAIL = 'admin@civicdesk.test';
+const DEMO_PASSWORD = 'civicdesk-demo';
+// The demo sign-ins the product brief promises.
+const DEMO_EMAILS = [
+  'admin@civicdesk.test',
+  'manager@civicdesk.test',
+  'tech@civicdesk.test',
+  'employee@civicdesk.test',
+  'officer@civicdesk.test',
+];
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+      '--disable-sync',
+    ],
+  });
+});
+
+afterAll(async () => {
+  await browser.close();
+});
+
+beforeEach(async () => {
+  context = await browser.newContext({ baseURL });
+  context.setDefaultTimeout(15_000);
+  page = await context.newPage();
+});
+
+afterEach(async () => {
+  await context.close();
+});
+
+async function signIn(email: string, password: string): Promise<void> {
+  await page.getByLabel(/^Email/).fill(email);
+  await page.getByLabel(/^Password/).fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+describe('signing in', () => {
+  it('takes an admin from / through sign-in to the admin screens and back out', async () => {
+    await page.goto('/');
+    await page.waitForURL((url) => url.pathname === '/sign-in');
+
+    await signIn(ADMIN_EMAIL, DEMO_PASSWORD);
+
+    const nav = page.getByRole('navigation', { name: 'Main navigation' });
+    await nav.getByRole('link', { name: 'Users' }).waitFor();
+    expect(await nav.getByRole('link').allTextContents()).toEqual(['Dashboard', 'Queue', 'My tickets', 'Users', 'Departments']);
+    const me = (await (await page.request.get('/api/auth/me')).json()) as { name: string; role: string };
+    expect(me.role).toBe('admin');
+    const accountMenu = page.getByRole('button', { name: `Account menu for ${me.name}` });
+    await accountMenu.getByText(me.name, { exact: true }).waitFor();
+
+    await nav.getByRole('link', { name: 'Users' }).click();
+    await page.waitForURL((url) => url.pathname === '/admin/users');
+    const table = page.getByRole('table', { name: 'Users' });
+    await table.getByRole('cell', { name: ADMIN_EMAIL, exact: true }).waitFor();
+    const emails = await table.locator('tbody tr td:nth-child(2)').allTextContents();
+    expect(emails).toEqual(expect.arrayContaining(DEMO_EMAILS));
+
+    await accountMenu.click();
+    await page.getByRole('menuitem', { name: 'Sign out' }).click();
+    await page.waitForURL((url) => url.pathname === '/sign-in');
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
+    expect((await page.request.get('/api/auth/me')).status()).toBe(401);
+  });
+
+  it('shows an error for a wrong password and stays on sign-in', async () => {
+    await page.goto('/');
+    await page.waitForURL((url) => url.pathname === '/sign-in');
+
+    await signIn(ADMIN_EMAIL, 'not-the-password');
+
+    const alert = page.getByRole('alert').filter({ hasText: 'Could not sign in' });
+    await alert.waitFor();
+    expect(await alert.textContent()).toMatch(/\S/);
+    expect(new URL(page.url()).pathname).toBe('/sign-in');
+    expect((await page.request.get('/api/auth/me')).status()).toBe(401);
+  });
+
+  it('opens a bookmarked page after signing in', async () => {
+    // The server must answer app paths with the app itself, not only "/".
+    await page.goto('/admin/departments');
+    await page.waitForURL((url) => url.pathname === '/sign-in');
+
+    await signIn(ADMIN_EMAIL, DEMO_PASSWORD);
+
+    await page.getByRole('heading', { name: 'Departments' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/admin/departments');
+  });
+});

@@ -1,0 +1,31 @@
+// Component tests: jsdom, TypeScript compiled to CommonJS by SWC. Jest needs a default export.
+const swc = [
+  '@swc/jest',
+  {
+    jsc: {
+      parser: { syntax: 'typescript', tsx: true },
+      transform: {
+        react: { runtime: 'automatic' },
+        // react-router reads import.meta.hot (Vite's HMR), which CommonJS cannot express.
+        optimizer: { globals: { vars: { 'import.meta.hot': 'undefined' } } },
+      },
+      target: 'es2022',
+    },
+    module: { type: 'commonjs' },
+  },
+];
+
+export default {
+  displayName: 'web',
+  rootDir: '.',
+  roots: ['<rootDir>/src'],
+  testMatch: ['**/*.spec.ts', '**/*.spec.tsx'],
+  testEnvironment: '<rootDir>/jest.environment.js',
+  setupFilesAfterEnv: ['<rootDir>/src/testing/setup-tests.ts'],
+  transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.m?js$': swc },
+  // These packages ship only ES modules; compile them like our own code.
+  transformIgnorePatterns: ['/node_modules/(?!(react-router|@remix-run|cookie-es)/)'],
+  moduleNameMapper: { '\\.css$': 'identity-obj-proxy' },
+  clearMocks: true,
+  restoreMocks: true,
+};

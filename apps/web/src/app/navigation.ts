@@ -1,0 +1,63 @@
+import { SIGN_IN_PATH } from '../features/auth/sign-in-path';
+import type { Role } from '../lib/api/api-types';
+
+export interface NavItem {
+  label: string;
+  to: string;
+  /** Who sees the link and may open the page. */
+  roles: readonly Role[];
+}
+
+export interface NavSection {
+  /** Heading shown above the section; the main section has none. */
+  label: string | null;
+  items: readonly NavItem[];
+}
+
+export const PATHS = {
+  signIn: SIGN_IN_PATH,
+  dashboard: '/dashboard',
+  queue: '/queue',
+  myTickets: '/tickets',
+  adminUsers: '/admin/users',
+  adminDepartments: '/admin/departments',
+} as const;
+
+export const NAVIGATION: readonly NavSection[] = [
+  {
+    label: null,
+    items: [
+      { label: 'Dashboard', to: PATHS.dashboard, roles: ['manager', 'admin'] },
+      { label: 'Queue', to: PATHS.queue, roles: ['technician', 'manager', 'admin'] },
+      { label: 'My tickets', to: PATHS.myTickets, roles: ['requester', 'technician', 'admin'] },
+    ],
+  },
+  {
+    label: 'Admin',
+    items: [
+      { label: 'Users', to: PATHS.adminUsers, roles: ['admin'] },
+      { label: 'Departments', to: PATHS.adminDepartments, roles: ['admin'] },
+    ],
+  },
+];
+
+/** The sections and links a role sees, empty sections left out. */
+export function navigationFor(role: Role): NavSection[] {
+  return NAVIGATION.map((section) => ({
+    ...section,
+    items: section.items.filter((item) => item.roles.includes(role)),
+  })).filter((section) => section.items.length > 0);
+}
+
+/** Where "/" takes a role: its first link. */
+export function homePathFor(role: Role): string {
+  return navigationFor(role)[0]?.items[0]?.to ?? PATHS.myTickets;
+}
+
+export function rolesFor(path: string): readonly Role[] {
+  for (const section of NAVIGATION) {
+    const item = section.items.find((candidate) => candidate.to === path);
+    if (item) return item.roles;
+  }
+  throw new Error(`No navigation entry for ${path}`);
+}

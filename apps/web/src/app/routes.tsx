@@ -1,0 +1,54 @@
+import { lazy, type ReactNode } from 'react';
+import type { RouteObject } from 'react-router';
+import { SignInPage } from '../features/auth/components/SignInPage';
+import { AppLayout } from './AppLayout';
+import { HomeRedirect, RequireAuth, RequireRole } from './guards';
+import { PATHS, rolesFor } from './navigation';
+import { NotFoundPage } from './NotFoundPage';
+import { RouteErrorPage } from './RouteErrorPage';
+
+// Signed-in pages load on demand so the sign-in page stays small.
+const DashboardPage = lazy(() =>
+  import('../features/dashboard/components/DashboardPage').then((m) => ({ default: m.DashboardPage })),
+);
+const QueuePage = lazy(() => import('../features/queue/components/QueuePage').then((m) => ({ default: m.QueuePage })));
+const MyTicketsPage = lazy(() =>
+  import('../features/tickets/components/MyTicketsPage').then((m) => ({ default: m.MyTicketsPage })),
+);
+const UsersPage = lazy(() => import('../features/admin/components/UsersPage').then((m) => ({ default: m.UsersPage })));
+const DepartmentsPage = lazy(() =>
+  import('../features/admin/components/DepartmentsPage').then((m) => ({ default: m.DepartmentsPage })),
+);
+
+function guarded(path: string, element: ReactNode): RouteObject {
+  return {
+    element: <RequireRole roles={rolesFor(path)} />,
+    children: [{ path, element }],
+  };
+}
+
+export const appRoutes: RouteObject[] = [
+  {
+    errorElement: <RouteErrorPage />,
+    children: [
+      { path: PATHS.signIn, element: <SignInPage /> },
+      {
+        element: <RequireAuth />,
+        children: [
+          {
+            element: <AppLayout />,
+            children: [
+              { index: true, element: <HomeRedirect /> },
+              guarded(PATHS.dashboard, <DashboardPage />),
+              guarded(PATHS.queue, <QueuePage />),
+              guarded(PATHS.myTickets, <MyTicketsPage />),
+              guarded(PATHS.adminUsers, <UsersPage />),
+              guarded(PATHS.adminDepartments, <DepartmentsPage />),
+              { path: '*', element: <NotFoundPage /> },
+            ],
+          },
+        ],
+      },
+    ],
+  },
+];

@@ -1,0 +1,25 @@
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+// `npm run dev` at the root starts the API on port 3000; point elsewhere with CIVICDESK_API_URL.
+const apiTarget = process.env.CIVICDESK_API_URL ?? 'http://127.0.0.1:3000';
+
+// Vite needs a default export here.
+export default defineConfig({
+  plugins: [react()],
+  server: {
+    port: 5173,
+    strictPort: true,
+    proxy: { '/api': { target: apiTarget } },
+  },
+  preview: {
+    proxy: { '/api': { target: apiTarget } },
+  },
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: true,
+    // Minified size of the entry chunk; the budget that counts is initial JS ≤ 250 kB gzipped.
+    chunkSizeWarningLimit: 800,
+  },
+});
