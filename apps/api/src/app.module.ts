@@ -16,6 +16,7 @@ import { AuthModule } from './modules/auth/auth.module.js';
 import { DepartmentsModule } from './modules/departments/departments.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { SessionsModule } from './modules/sessions/sessions.module.js';
+import { TicketsModule } from './modules/tickets/tickets.module.js';
 import { UsersModule } from './modules/users/users.module.js';
 
 export interface AppModuleOptions {
@@ -56,6 +57,8 @@ export class AppModule {
         AuthModule,
         DepartmentsModule,
         UsersModule,
+        // Reference data (queues, categories, assets) goes here.
+        TicketsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: CsrfGuard },

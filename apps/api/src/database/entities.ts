@@ -1,7 +1,26 @@
-import { Department } from '../modules/departments/department.entity.js';
+import { Asset } from '../modules/assets/asset.entity.js';
 import { LoginAttempt } from '../modules/auth/login-attempt.entity.js';
+import { Category } from '../modules/categories/category.entity.js';
+import { Department } from '../modules/departments/department.entity.js';
+import { QueueMember } from '../modules/queues/queue-member.entity.js';
+import { Queue } from '../modules/queues/queue.entity.js';
 import { Session } from '../modules/sessions/session.entity.js';
+import { TicketComment } from '../modules/tickets/ticket-comment.entity.js';
+import { TicketEvent } from '../modules/tickets/ticket-event.entity.js';
+import { Ticket } from '../modules/tickets/ticket.entity.js';
 import { User } from '../modules/users/user.entity.js';
 
 /** Every entity of the data source; one list so the app, tests and CLI agree. */
-export const ENTITIES = [Department, User, Session, LoginAttempt];
+export const ENTITIES = [
+  Department,
+  User,
+  Session,
+  LoginAttempt,
+  Queue,
+  QueueMember,
+  Category,
+  Asset,
+  Ticket,
+  TicketComment,
+  TicketEvent,
+];

@@ -18,6 +18,17 @@ export type ErrorCode =
   | 'department_code_taken'
   | 'department_name_taken'
   | 'department_in_use'
+  | 'queue_name_taken'
+  | 'queue_in_use'
+  | 'category_name_taken'
+  | 'category_in_use'
+  | 'asset_tag_taken'
+  | 'asset_in_use'
+  | 'import_failed'
+  | 'invalid_transition'
+  | 'transition_not_allowed'
+  | 'version_conflict'
+  | 'forbidden_fields'
   | 'service_unavailable';
 
 export interface FieldError {
