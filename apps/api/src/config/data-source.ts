@@ -1,4 +1,4 @@
-import { DataSource, type DataSourceOptions } from 'typeorm';
+import { DataSource, type DataSourceOptions, type Logger } from 'typeorm';
 import { ENTITIES } from '../database/entities.js';
 import { MIGRATIONS } from '../database/migrations/index.js';
 
@@ -6,10 +6,14 @@ import { MIGRATIONS } from '../database/migrations/index.js';
  * The one data source definition, used by the app, the tests and the migration CLI.
  * Schema changes happen only through migrations: synchronize stays off everywhere.
  */
-export function dataSourceOptions(
-  url: string,
-  overrides: Partial<{ poolSize: number; applicationName: string }> = {},
-): DataSourceOptions {
+export interface DataSourceOverrides {
+  poolSize: number;
+  applicationName: string;
+  /** Receives every SQL statement (tests count statements per request with it). */
+  queryLogger: Logger;
+}
+
+export function dataSourceOptions(url: string, overrides: Partial<DataSourceOverrides> = {}): DataSourceOptions {
   return {
     type: 'postgres',
     url,
@@ -19,7 +23,8 @@ export function dataSourceOptions(
     migrationsTransactionMode: 'each',
     synchronize: false,
     migrationsRun: false,
-    logging: false,
+    logging: overrides.queryLogger ? ['query'] : false,
+    ...(overrides.queryLogger ? { logger: overrides.queryLogger } : {}),
     applicationName: overrides.applicationName ?? 'civicdesk',
     poolSize: overrides.poolSize ?? 20,
     extra: {

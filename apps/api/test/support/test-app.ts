@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { DataSource } from 'typeorm';
+import type { DataSource, Logger } from 'typeorm';
 import { createApp } from '../../src/app.factory.js';
 import { FixedClock } from '../../src/common/time/clock.js';
 import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
@@ -9,8 +9,28 @@ import { createTestDatabase } from './test-database.js';
 
 export const TEST_SECRET = 'test-session-secret-that-is-long-enough-0123456789';
 
+/** Counts the SQL statements the app sends (for "statements per request do not grow with page size"). */
+export class StatementCounter implements Logger {
+  count = 0;
+  statements: string[] = [];
+  logQuery(query: string): void {
+    this.count += 1;
+    this.statements.push(query);
+  }
+  logQueryError(): void {}
+  logQuerySlow(): void {}
+  logSchemaBuild(): void {}
+  logMigration(): void {}
+  log(): void {}
+  reset(): void {
+    this.count = 0;
+    this.statements = [];
+  }
+}
+
 export interface TestApp {
   baseUrl: string;
+  statements: StatementCounter;
   app: NestFastifyApplication;
   dataSource: DataSource;
   clock: FixedClock;
@@ -37,7 +57,8 @@ export async function startTestApp(
     ...options.env,
   });
   const clock = new FixedClock(options.now ?? '2026-03-02T14:00:00Z');
-  const dataSource = createDataSource(database.url, { poolSize: 5 });
+  const statements = new StatementCounter();
+  const dataSource = createDataSource(database.url, { poolSize: 5, queryLogger: statements });
   await dataSource.initialize();
   const app = await createApp({ config, dataSource, clock, webDist: options.webDist ?? '/nonexistent' });
   await app.listen({ port: 0, host: '127.0.0.1' });
@@ -45,6 +66,7 @@ export async function startTestApp(
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   return {
     baseUrl,
+    statements,
     app,
     dataSource,
     clock,

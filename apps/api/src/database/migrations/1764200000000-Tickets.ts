@@ -77,6 +77,13 @@ export class Tickets1764200000000 implements MigrationInterface {
     await q.query(`CREATE INDEX assets_department_id_idx ON assets (department_id)`);
     await q.query(`CREATE INDEX assets_assigned_user_id_idx ON assets (assigned_user_id)`);
 
+    // Built-in reference data the rules need in every city, demo or not: the Service Desk (routing
+    // fallback), the Security queue, and the "Security / phishing" category that routes to it.
+    await q.query(`INSERT INTO queues (name, system_key) VALUES ('Service Desk', 'service_desk'), ('Security', 'security')`);
+    await q.query(`
+      INSERT INTO categories (name, default_queue_id, default_kind, system_key)
+      SELECT 'Security / phishing', id, 'incident', 'security_phishing' FROM queues WHERE system_key = 'security'`);
+
     for (const kind of ['incident', 'service_request', 'maintenance']) {
       await q.query(`CREATE SEQUENCE ticket_number_${kind}`);
     }

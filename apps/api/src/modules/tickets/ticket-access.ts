@@ -1,0 +1,38 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { AppError, notFound } from '../../common/errors/app-error.js';
+import type { Actor } from '../../common/security/actor.js';
+import { canOnTicket, type TicketAction, type TicketActor } from './domain/ticket.policy.js';
+import { selectTickets, type TicketRow } from './ticket-rows.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const NUMBER = /^(INC|REQ|MNT)-\d{6,}$/i;
+
+export interface VisibleTicket {
+  row: TicketRow;
+  actor: TicketActor;
+}
+
+/**
+ * Loads a ticket by id or number with every joined name, and whether the actor belongs to its
+ * queue, in one statement; then applies the policy. A ticket the actor may not see answers
+ * exactly like a missing one (404); one they see but may not act on this way answers 403.
+ */
+export async function loadTicketFor(
+  db: DataSource | EntityManager,
+  actor: Actor,
+  idOrNumber: string,
+  action: TicketAction = 'view',
+): Promise<VisibleTicket> {
+  const byId = UUID.test(idOrNumber);
+  if (!byId && !NUMBER.test(idOrNumber)) throw notFound('Ticket');
+  const row = await selectTickets(db, { description: true })
+    .addSelect('EXISTS (SELECT 1 FROM queue_members m WHERE m.queue_id = t.queue_id AND m.user_id = :actorId)', 'actor_is_member')
+    .where(byId ? 't.id = :key' : 't.number = :key', { key: byId ? idOrNumber : idOrNumber.toUpperCase(), actorId: actor.id })
+    .getRawOne<TicketRow & { actor_is_member: boolean }>();
+  if (!row) throw notFound('Ticket');
+  const ticketActor: TicketActor = { ...actor, memberQueueIds: new Set(row.actor_is_member ? [row.queue_id] : []) };
+  const facts = { requesterId: row.requester_id, queueId: row.queue_id, queueRestricted: row.queue_restricted };
+  if (!canOnTicket(ticketActor, facts, 'view')) throw notFound('Ticket');
+  if (!canOnTicket(ticketActor, facts, action)) throw new AppError('forbidden', 'You may not do this on this ticket');
+  return { row, actor: ticketActor };
+}

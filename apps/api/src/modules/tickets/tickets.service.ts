@@ -1,0 +1,455 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AppError, notFound, validationFailed, type FieldError } from '../../common/errors/app-error.js';
+import type { Actor } from '../../common/security/actor.js';
+import { Clock } from '../../common/time/clock.js';
+import { PHISHING_CATEGORY_KEY } from '../categories/category.entity.js';
+import { isStaff } from '../users/domain/role.js';
+import { computePriority } from './domain/priority.js';
+import { routeToQueue } from './domain/routing.js';
+import { checkTransition, nextStatuses, type TransitionActor } from './domain/status-machine.js';
+import { canOnTicket, STAFF_ONLY_FIELDS } from './domain/ticket.policy.js';
+import {
+  defaultWorkClass,
+  formatTicketNumber,
+  type TicketKind,
+  type TicketSource,
+  type TicketStatus,
+} from './domain/ticket-vocabulary.js';
+import type { CreateTicketDto, UpdateTicketDto } from './dto/ticket-input.dto.js';
+import type { TicketDetailDto } from './dto/ticket-output.dto.js';
+import { loadTicketFor, type VisibleTicket } from './ticket-access.js';
+import { appendTicketEvents, type NewTicketEvent } from './ticket-events.js';
+import { iso, toListItem } from './ticket-rows.js';
+
+/** Column of each PATCH field, for the UPDATE and the event log. */
+const COLUMN: Record<Exclude<keyof UpdateTicketDto, 'version' | 'priorityReason'>, string> = {
+  title: 'title',
+  description: 'description',
+  status: 'status',
+  impact: 'impact',
+  urgency: 'urgency',
+  priority: 'priority',
+  workClass: 'work_class',
+  queueId: 'queue_id',
+  assigneeId: 'assignee_id',
+  categoryId: 'category_id',
+  assetId: 'asset_id',
+  requesterId: 'requester_id',
+  departmentId: 'department_id',
+};
+
+/** Field changes the requester may see in the trail; the rest are staff facts. */
+const PUBLIC_FIELDS = new Set(['title', 'description', 'impact', 'urgency', 'categoryId', 'assetId']);
+
+interface Filing {
+  requesterId: string;
+  createdById: string;
+  title: string;
+  description: string;
+  kind: TicketKind;
+  categoryId: string | null;
+  assetId: string | null;
+  impact: CreateTicketDto['impact'];
+  urgency: CreateTicketDto['urgency'];
+  source: TicketSource;
+}
+
+@Injectable()
+export class TicketsService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async get(actor: Actor, idOrNumber: string): Promise<TicketDetailDto> {
+    return toDetail(await loadTicketFor(this.dataSource, actor, idOrNumber));
+  }
+
+  /** A requester files for themself; staff may file on behalf of a requester. */
+  async create(actor: Actor, input: CreateTicketDto): Promise<TicketDetailDto> {
+    if (input.requesterId && input.requesterId !== actor.id && !isStaff(actor.role)) {
+      throw forbiddenFields(['requesterId']);
+    }
+    return this.file(
+      actor,
+      {
+        requesterId: input.requesterId ?? actor.id,
+        createdById: actor.id,
+        title: input.title,
+        description: input.description ?? '',
+        kind: input.kind ?? 'incident',
+        categoryId: input.categoryId ?? null,
+        assetId: input.assetId ?? null,
+        impact: input.impact,
+        urgency: input.urgency,
+        source: 'web',
+      },
+      input.kind === undefined,
+    );
+  }
+
+  /** "Report phishing": a security incident in the built-in phishing category, in one step. */
+  async reportPhishing(actor: Actor, description: string | undefined): Promise<TicketDetailDto> {
+    const [category] = await this.dataSource.query(`SELECT id FROM categories WHERE system_key = $1`, [PHISHING_CATEGORY_KEY]);
+    if (!category) throw new AppError('service_unavailable', 'The built-in phishing category is missing');
+    return this.file(
+      actor,
+      {
+        requesterId: actor.id,
+        createdById: actor.id,
+        title: 'Suspected phishing e-mail',
+        description: description ?? '',
+        kind: 'incident',
+        categoryId: category.id,
+        assetId: null,
+        impact: 'several_people',
+        urgency: 'work_degraded',
+        source: 'web',
+      },
+      false,
+    );
+  }
+
+  private async file(actor: Actor, filing: Filing, kindFromCategory: boolean): Promise<TicketDetailDto> {
+    const now = this.clock.now();
+    const id = await this.dataSource.transaction(async (manager) => {
+      const requester = await one(
+        manager,
+        `SELECT u.id, u.department_id, d.life_safety FROM users u LEFT JOIN departments d ON d.id = u.department_id WHERE u.id = $1 AND u.active`,
+        [filing.requesterId],
+      );
+      if (!requester) throw validationFailed([{ field: 'requesterId', messages: ['requesterId names no active user'] }]);
+      if (!requester.department_id)
+        throw validationFailed([{ field: 'requesterId', messages: ['the requester belongs to no department'] }]);
+
+      let category: { id: string; default_queue_id: string; default_kind: TicketKind | null } | undefined;
+      if (filing.categoryId) {
+        category = await one(manager, `SELECT id, default_queue_id, default_kind FROM categories WHERE id = $1 AND active`, [
+          filing.categoryId,
+        ]);
+        if (!category) throw validationFailed([{ field: 'categoryId', messages: ['categoryId names no active category'] }]);
+      }
+      if (filing.assetId) await assertAssetUsable(manager, actor, filing.assetId, 'assetId');
+      const serviceDesk = await one(manager, `SELECT id FROM queues WHERE system_key = 'service_desk'`, []);
+      if (!serviceDesk) throw new AppError('service_unavailable', 'The built-in Service Desk queue is missing');
+
+      const kind =
+        kindFromCategory && category?.default_kind && category.default_kind !== 'maintenance'
+          ? category.default_kind
+          : filing.kind;
+      const [{ n }] = await manager.query(`SELECT nextval($1::regclass)::int AS n`, [`ticket_number_${kind}`]);
+      const [row] = await manager.query(
+        `INSERT INTO tickets (number, kind, work_class, title, description, status, impact, urgency, priority, requester_id, department_id,
+                              queue_id, category_id, asset_id, source, created_by_id, created_at, updated_at)
+         VALUES ($1, $2, $3, $4, $5, 'new', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) RETURNING id`,
+        [
+          formatTicketNumber(kind, n),
+          kind,
+          defaultWorkClass(kind),
+          filing.title,
+          filing.description,
+          filing.impact,
+          filing.urgency,
+          computePriority(filing.impact, filing.urgency, requester.life_safety === true),
+          filing.requesterId,
+          requester.department_id,
+          routeToQueue(category ? { defaultQueueId: category.default_queue_id } : null, serviceDesk.id),
+          category?.id ?? null,
+          filing.assetId,
+          filing.source,
+          filing.createdById,
+          now,
+        ],
+      );
+      await appendTicketEvents(manager, row.id, actor.id, now, [
+        { type: 'created', public: true, data: { onBehalf: filing.requesterId !== actor.id } },
+      ]);
+      return row.id as string;
+    });
+    return this.get(actor, id);
+  }
+
+  /**
+   * Applies a change the client made to the version it read: UPDATE … WHERE version = :v, so
+   * of concurrent writers exactly one wins and the others get 409 with the current version.
+   */
+  async update(actor: Actor, idOrNumber: string, input: UpdateTicketDto): Promise<TicketDetailDto> {
+    const { version, priorityReason, ...changes } = input;
+    const current = await loadTicketFor(this.dataSource, actor, idOrNumber);
+    const staff = canOnTicket(current.actor, facts(current), 'work');
+    if (!staff) {
+      const given = Object.entries(input).filter(([, value]) => value !== undefined);
+      const refused = given.map(([key]) => key).filter((key) => (STAFF_ONLY_FIELDS as readonly string[]).includes(key));
+      if (refused.length) throw forbiddenFields(refused);
+      if (current.row.status === 'closed' || current.row.status === 'canceled') {
+        throw new AppError('invalid_transition', `A ${current.row.status} ticket cannot be edited`);
+      }
+    }
+    const row = current.row;
+    const now = this.clock.now();
+    await this.dataSource.transaction(async (manager) => {
+      const set: Record<string, unknown> = {};
+      const events: NewTicketEvent[] = [];
+      const errors: FieldError[] = [];
+      const changed = (Object.keys(changes) as (keyof typeof changes)[]).filter(
+        (k) => changes[k] !== undefined && changes[k] !== rowValue(row, k),
+      );
+
+      let status: TicketStatus = row.status;
+      if (changes.status !== undefined && changes.status !== row.status) {
+        const result = checkTransition(row.status, changes.status, 'staff');
+        if (!result.ok) throw new AppError(result.code, result.message, { from: row.status, to: changes.status });
+        status = changes.status;
+      }
+      for (const field of changed) {
+        if (field === 'status' || field === 'priority') continue;
+        set[COLUMN[field]] = changes[field];
+        if (field === 'assigneeId') {
+          events.push({ type: 'assigned', public: false, data: { from: row.assignee_id, to: changes.assigneeId } });
+        } else {
+          events.push({
+            type: 'field_changed',
+            public: PUBLIC_FIELDS.has(field),
+            data: { field, from: rowValue(row, field), to: changes[field] },
+          });
+        }
+      }
+
+      // References must exist and fit: an assignee is active staff who may see the queue.
+      const queueId = changes.queueId ?? row.queue_id;
+      if (changes.queueId !== undefined) await assertExists(manager, 'queues', changes.queueId, 'queueId', errors);
+      const assigneeId = changes.assigneeId !== undefined ? changes.assigneeId : row.assignee_id;
+      if (changed.includes('assigneeId') || (changed.includes('queueId') && assigneeId)) {
+        if (assigneeId) await assertAssignable(manager, assigneeId, queueId, errors);
+      }
+      if (changes.categoryId) await assertExists(manager, 'categories', changes.categoryId, 'categoryId', errors);
+      if (changes.assetId)
+        await assertAssetUsable(manager, actor, changes.assetId, 'assetId').catch((e: AppError) =>
+          errors.push(...(e.details as FieldError[])),
+        );
+      if (changes.requesterId !== undefined) await assertExists(manager, 'users', changes.requesterId, 'requesterId', errors);
+      if (changes.departmentId !== undefined)
+        await assertExists(manager, 'departments', changes.departmentId, 'departmentId', errors);
+      if (errors.length) throw validationFailed(errors);
+
+      // Assigning a new ticket makes it assigned; unassigning an assigned one makes it new again.
+      if (changed.includes('assigneeId') && changes.status === undefined) {
+        if (assigneeId && status === 'new') status = 'assigned';
+        if (!assigneeId && status === 'assigned') status = 'new';
+      }
+
+      // Priority: an explicit override needs a reason; otherwise the matrix follows impact, urgency and department.
+      if (changes.priority !== undefined && (changes.priority !== row.priority || priorityReason)) {
+        if (!priorityReason)
+          errors.push({ field: 'priorityReason', messages: ['priorityReason is required to override the priority'] });
+        if (errors.length) throw validationFailed(errors);
+        set.priority = changes.priority;
+        set.priority_override_reason = priorityReason;
+        events.push({
+          type: 'priority_overridden',
+          public: false,
+          data: { from: row.priority, to: changes.priority, reason: priorityReason },
+        });
+      } else if (
+        !row.priority_override_reason &&
+        (changed.includes('impact') || changed.includes('urgency') || changed.includes('departmentId'))
+      ) {
+        const lifeSafety = changes.departmentId
+          ? (await one(manager, `SELECT life_safety FROM departments WHERE id = $1`, [changes.departmentId]))?.life_safety ===
+            true
+          : row.department_life_safety;
+        const priority = computePriority(changes.impact ?? row.impact, changes.urgency ?? row.urgency, lifeSafety);
+        if (priority !== row.priority) {
+          set.priority = priority;
+          events.push({ type: 'field_changed', public: false, data: { field: 'priority', from: row.priority, to: priority } });
+        }
+      }
+
+      if (status !== row.status) Object.assign(set, statusEffects(row, status, now, events));
+      if (Object.keys(set).length === 0) return;
+
+      const update = buildSet({ ...set, updated_at: now }, 3);
+      const result: [unknown[], number] = await manager.query(
+        `UPDATE tickets SET ${update.clause}, version = version + 1 WHERE id = $1 AND version = $2`,
+        [row.id, version, ...update.values],
+      );
+      if (result[1] === 0) await throwVersionConflict(manager, row.id);
+      await appendTicketEvents(manager, row.id, actor.id, now, events);
+    });
+    return this.get(actor, row.id);
+  }
+
+  /** The requester (or staff) confirms a resolution: the ticket closes. */
+  async confirm(actor: Actor, idOrNumber: string): Promise<TicketDetailDto> {
+    return this.move(actor, idOrNumber, 'confirm', 'closed', { type: 'confirmed', public: true });
+  }
+
+  /** The requester (or staff) says the resolution did not hold: the resolution clock resumes. */
+  async reopen(actor: Actor, idOrNumber: string, reason: string | undefined): Promise<TicketDetailDto> {
+    return this.move(actor, idOrNumber, 'reopen', 'in_progress', null, reason);
+  }
+
+  private async move(
+    actor: Actor,
+    idOrNumber: string,
+    action: 'confirm' | 'reopen',
+    to: TicketStatus,
+    extra: NewTicketEvent | null,
+    reason?: string,
+  ): Promise<TicketDetailDto> {
+    const visible = await loadTicketFor(this.dataSource, actor, idOrNumber, action);
+    const mover: TransitionActor = canOnTicket(visible.actor, facts(visible), 'work') ? 'staff' : 'requester';
+    await this.dataSource.transaction(async (manager) => {
+      const [locked] = await manager.query(`SELECT status, first_response_at FROM tickets WHERE id = $1 FOR UPDATE`, [
+        visible.row.id,
+      ]);
+      const result = checkTransition(locked.status, to, mover);
+      if (!result.ok) throw new AppError(result.code, result.message, { from: locked.status, to });
+      const now = this.clock.now();
+      const events: NewTicketEvent[] = [];
+      const update = buildSet({ ...statusEffects(locked, to, now, events, reason), updated_at: now }, 2);
+      await manager.query(`UPDATE tickets SET ${update.clause}, version = version + 1 WHERE id = $1`, [
+        visible.row.id,
+        ...update.values,
+      ]);
+      await appendTicketEvents(manager, visible.row.id, actor.id, now, extra ? [...events, extra] : events);
+    });
+    return this.get(actor, visible.row.id);
+  }
+}
+
+/**
+ * Columns that change with a status: resolved/closed stamps, reopen count, first response (a staff
+ * move to in_progress is the first response when none came before). Records the status event.
+ */
+export function statusEffects(
+  row: { status: TicketStatus; first_response_at: Date | null },
+  to: TicketStatus,
+  now: Date,
+  events: NewTicketEvent[],
+  reopenReason?: string,
+): Record<string, unknown> {
+  const set: Record<string, unknown> = { status: to };
+  events.push({ type: 'status_changed', public: true, data: { from: row.status, to } });
+  if (row.status === 'resolved' && to === 'in_progress') {
+    set.reopen_count = new RawSql('reopen_count + 1');
+    set.resolved_at = null;
+    events.push({ type: 'reopened', public: true, data: reopenReason ? { reason: reopenReason } : {} });
+  }
+  if (to === 'resolved') set.resolved_at = now;
+  if (to === 'closed' || to === 'canceled') set.closed_at = now;
+  if (to === 'in_progress' && !row.first_response_at) set.first_response_at = now;
+  return set;
+}
+
+/** A SQL expression as a column's new value (not a parameter). */
+export class RawSql {
+  constructor(readonly sql: string) {}
+}
+
+/** "col = $n, …" for an UPDATE, numbering parameters from `firstParam`. Column names come from code, never input. */
+export function buildSet(set: Record<string, unknown>, firstParam: number): { clause: string; values: unknown[] } {
+  const values: unknown[] = [];
+  const clause = Object.entries(set)
+    .map(([column, value]) => {
+      if (value instanceof RawSql) return `${column} = ${value.sql}`;
+      values.push(value);
+      return `${column} = $${firstParam + values.length - 1}`;
+    })
+    .join(', ');
+  return { clause, values };
+}
+
+function facts(t: VisibleTicket): { requesterId: string; queueId: string; queueRestricted: boolean } {
+  return { requesterId: t.row.requester_id, queueId: t.row.queue_id, queueRestricted: t.row.queue_restricted };
+}
+
+function toDetail({ row, actor }: VisibleTicket): TicketDetailDto {
+  const f = facts({ row, actor });
+  const staff = canOnTicket(actor, f, 'work');
+  const mover: TransitionActor = staff ? 'staff' : 'requester';
+  const detail: TicketDetailDto = {
+    ...toListItem(row),
+    description: row.description,
+    firstResponseAt: iso(row.first_response_at),
+    resolvedAt: iso(row.resolved_at),
+    closedAt: iso(row.closed_at),
+    reopenCount: row.reopen_count,
+    version: row.version,
+    allowedStatuses: nextStatuses(row.status, mover),
+    can: {
+      work: staff,
+      commentInternal: canOnTicket(actor, f, 'comment_internal'),
+      confirm: row.status === 'resolved' && canOnTicket(actor, f, 'confirm'),
+      reopen: row.status === 'resolved' && canOnTicket(actor, f, 'reopen'),
+    },
+  };
+  if (staff) {
+    detail.workClass = row.work_class;
+    detail.priorityOverrideReason = row.priority_override_reason;
+    detail.source = row.source;
+  }
+  return detail;
+}
+
+function rowValue(row: VisibleTicket['row'], field: keyof typeof COLUMN): unknown {
+  return (row as unknown as Record<string, unknown>)[COLUMN[field]];
+}
+
+function forbiddenFields(fields: string[]): AppError {
+  return new AppError(
+    'forbidden_fields',
+    `Only IT staff may set ${fields.join(', ')}`,
+    fields.map((field) => ({ field, messages: [`${field} may be set by IT staff only`] })),
+  );
+}
+
+/** The first row of a query (raw rows are typed where they are read). */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw SQL rows; each caller reads known columns
+async function one(manager: EntityManager, sql: string, params: unknown[]): Promise<any> {
+  const rows: unknown[] = await manager.query(sql, params);
+  return rows[0];
+}
+
+async function assertExists(
+  manager: EntityManager,
+  table: 'queues' | 'categories' | 'users' | 'departments',
+  id: string,
+  field: string,
+  errors: FieldError[],
+): Promise<void> {
+  if (!(await one(manager, `SELECT 1 FROM ${table} WHERE id = $1`, [id])))
+    errors.push({ field, messages: [`${field} names no record`] });
+}
+
+async function assertAssignable(manager: EntityManager, userId: string, queueId: string, errors: FieldError[]): Promise<void> {
+  const user = await one(
+    manager,
+    `SELECT u.role, u.active, q.restricted, EXISTS (SELECT 1 FROM queue_members m WHERE m.queue_id = q.id AND m.user_id = u.id) AS member
+       FROM users u, queues q WHERE u.id = $1 AND q.id = $2`,
+    [userId, queueId],
+  );
+  if (!user || !user.active || user.role === 'requester') {
+    errors.push({ field: 'assigneeId', messages: ['assigneeId must name an active technician, manager or admin'] });
+  } else if (user.restricted && !user.member) {
+    errors.push({ field: 'assigneeId', messages: ['the assignee does not belong to this restricted queue'] });
+  }
+}
+
+/** A requester may link only their own department's devices; staff any device. */
+async function assertAssetUsable(manager: EntityManager, actor: Actor, assetId: string, field: string): Promise<void> {
+  const asset = await one(manager, `SELECT department_id FROM assets WHERE id = $1`, [assetId]);
+  if (!asset || (!isStaff(actor.role) && asset.department_id !== actor.departmentId)) {
+    throw validationFailed([{ field, messages: [`${field} names no device you may choose`] }]);
+  }
+}
+
+async function throwVersionConflict(manager: EntityManager, id: string): Promise<never> {
+  const current = await one(manager, `SELECT version FROM tickets WHERE id = $1`, [id]);
+  if (!current) throw notFound('Ticket');
+  throw new AppError('version_conflict', 'Someone else changed this ticket; reload it and try again', {
+    currentVersion: current.version,
+  });
+}
