@@ -35,6 +35,20 @@ describe('start-up', () => {
         DEMO_DEPARTMENTS.map((d) => d.code).sort(),
       );
       expect(departments.body.items.find((d: { code: string }) => d.code === 'PD').lifeSafety).toBe(true);
+      const tickets = await c.get('/api/tickets?requesterId=me&limit=100');
+      expect(tickets.body.items.length).toBeGreaterThan(3);
+      const [{ assets, queues, statuses, open }] = await first.database.dataSource.query(
+        `SELECT (SELECT count(*)::int FROM assets) AS assets, (SELECT count(*)::int FROM queues) AS queues,
+                (SELECT count(DISTINCT status)::int FROM tickets) AS statuses,
+                (SELECT count(*)::int FROM tickets WHERE status NOT IN ('resolved', 'closed', 'canceled')) AS open`,
+      );
+      expect({ queues, statuses }).toEqual({ queues: 5, statuses: 8 });
+      expect(assets).toBeGreaterThanOrEqual(300);
+      expect(open).toBeGreaterThanOrEqual(36);
+      const [{ orphans }] = await first.database.dataSource.query(
+        `SELECT count(*)::int AS orphans FROM tickets t WHERE NOT EXISTS (SELECT 1 FROM ticket_events e WHERE e.ticket_id = t.id AND e.type = 'created')`,
+      );
+      expect(orphans).toBe(0);
       await c.post('/api/auth/logout');
       const admin = new ApiClient(first.url);
       await admin.login('admin@civicdesk.test', DEMO_PASSWORD);

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../../common/time/clock.js';
 import type { Role } from '../../modules/users/domain/role.js';
+import { seedDemoHelpdesk } from './demo-helpdesk.js';
 
 export const DEMO_PASSWORD = 'civicdesk-demo';
 
@@ -37,8 +38,8 @@ export async function isFreshDatabase(dataSource: DataSource): Promise<boolean> 
 }
 
 /**
- * Loads the demo city in one transaction: departments and demo users of every role, all with
- * the password "civicdesk-demo". Never runs in production (config refuses DEMO_DATA there).
+ * Loads the demo city in one transaction: departments, demo users of every role (all with the
+ * password "civicdesk-demo"), and the helpdesk's queues, categories, assets and open tickets. Never runs in production (config refuses DEMO_DATA there).
  */
 export async function seedDemoCity(
   dataSource: DataSource,
@@ -56,12 +57,15 @@ export async function seedDemoCity(
       );
       ids.set(d.code, row.id);
     }
+    const users = new Map<string, string>();
     for (const u of DEMO_USERS) {
-      await manager.query(
+      const [row] = await manager.query(
         `INSERT INTO users (email, name, role, department_id, password_hash, password_changed_at, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, $6, $6, $6)`,
+         VALUES ($1, $2, $3, $4, $5, $6, $6, $6) RETURNING id`,
         [u.email, u.name, u.role, ids.get(u.department), passwordHash, now],
       );
+      users.set(u.email, row.id);
     }
+    await seedDemoHelpdesk(manager, now, { departments: ids, users });
   });
 }
