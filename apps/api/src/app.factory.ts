@@ -11,6 +11,7 @@ import { setUpOpenApi } from './openapi/openapi.js';
 import { serveWebApp } from './web/serve-web-app.js';
 
 export const API_PREFIX = 'api';
+export const CSV_BODY_LIMIT = 5 * 1024 * 1024;
 
 export interface CreateAppOptions extends AppModuleOptions {
   /** Folder of the built web app; served with a single-page-app fallback when it holds index.html. */
@@ -37,6 +38,8 @@ export async function createApp({ webDist = WEB_DIST, ...options }: CreateAppOpt
   app.setGlobalPrefix(API_PREFIX);
 
   await app.register(fastifyCookie);
+  // The asset import takes the CSV file itself as the body, as text (JSON keeps the 1 MiB limit).
+  app.useBodyParser('text/csv', { bodyLimit: CSV_BODY_LIMIT }, (_req, body, done) => done(null, body.toString('utf8')));
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {

@@ -12,9 +12,12 @@ import { CsrfGuard } from './common/security/csrf.guard.js';
 import { SessionGuard } from './common/security/session.guard.js';
 import type { Clock } from './common/time/clock.js';
 import { PROJECT_ROOT, type AppConfig } from './config/app-config.js';
+import { AssetsModule } from './modules/assets/assets.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { CategoriesModule } from './modules/categories/categories.module.js';
 import { DepartmentsModule } from './modules/departments/departments.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { QueuesModule } from './modules/queues/queues.module.js';
 import { SessionsModule } from './modules/sessions/sessions.module.js';
 import { TicketsModule } from './modules/tickets/tickets.module.js';
 import { UsersModule } from './modules/users/users.module.js';
@@ -57,7 +60,9 @@ export class AppModule {
         AuthModule,
         DepartmentsModule,
         UsersModule,
-        // Reference data (queues, categories, assets) goes here.
+        QueuesModule,
+        CategoriesModule,
+        AssetsModule,
         TicketsModule,
       ],
       providers: [

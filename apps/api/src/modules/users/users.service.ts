@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import { AppError, notFound, validationFailed } from '../../common/errors/app-error.js';
+import { escapeLike } from '../../common/db/escape-like.js';
 import { uniqueViolation } from '../../common/db/unique-violation.js';
 import { decodeCursor, encodeCursor } from '../../common/http/cursor.js';
 import type { Actor } from '../../common/security/actor.js';
@@ -193,9 +194,6 @@ async function assertAnotherActiveAdmin(manager: EntityManager, exceptId: string
   if (others.length === 0) throw new AppError('conflict', 'This is the last active admin; make another admin first');
 }
 
-function escapeLike(value: string): string {
-  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
-}
 
 function toDto(row: UserRow): UserDto {
   return {
