@@ -194,7 +194,6 @@ async function assertAnotherActiveAdmin(manager: EntityManager, exceptId: string
   if (others.length === 0) throw new AppError('conflict', 'This is the last active admin; make another admin first');
 }
 
-
 function toDto(row: UserRow): UserDto {
   return {
     id: row.id,
