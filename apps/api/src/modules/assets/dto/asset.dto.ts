@@ -2,7 +2,8 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
 import { NamedRefDto } from '../../../common/http/named-ref.dto.js';
-import { queryBoolean, queryInt, trim } from '../../../common/http/transforms.js';
+import { PageQueryDto } from '../../../common/http/page-query.dto.js';
+import { queryBoolean, trim } from '../../../common/http/transforms.js';
 import { IsCalendarDate, IsNullable, IsOmittable } from '../../../common/http/validators.js';
 import { ASSET_LIMITS } from '../domain/asset-limits.js';
 import { ASSET_STATUSES, ASSET_TYPES, type AssetStatus, type AssetType } from '../domain/asset-vocabulary.js';
@@ -166,7 +167,7 @@ export class UpdateAssetDto {
   assignedUserId?: string | null;
 }
 
-export class ListAssetsQueryDto {
+export class ListAssetsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ format: 'uuid' })
   @IsOptional()
   @IsUUID()
@@ -192,20 +193,6 @@ export class ListAssetsQueryDto {
   @IsString()
   @MaxLength(200)
   q?: string;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Transform(queryInt)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
-  cursor?: string;
 }
 
 export class AssetDto {

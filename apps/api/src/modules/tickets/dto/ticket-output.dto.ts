@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { NamedRefDto } from '../../../common/http/named-ref.dto.js';
 import {
   IMPACTS,
   PRIORITIES,
@@ -15,11 +16,6 @@ import {
   type Urgency,
   type WorkClass,
 } from '../domain/ticket-vocabulary.js';
-
-export class NamedRefDto {
-  @ApiProperty({ format: 'uuid' }) id: string;
-  @ApiProperty() name: string;
-}
 
 export class AssetRefDto {
   @ApiProperty({ format: 'uuid' }) id: string;

@@ -1,20 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import {
-  IsBoolean,
-  IsEmail,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Max,
-  MaxLength,
-  Min,
-  ValidateIf,
-} from 'class-validator';
-import { queryBoolean, queryInt, trim, trimLower } from '../../../common/http/transforms.js';
+import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, IsUUID, Length, MaxLength, ValidateIf } from 'class-validator';
+import { PageQueryDto } from '../../../common/http/page-query.dto.js';
+import { queryBoolean, trim, trimLower } from '../../../common/http/transforms.js';
 import { ROLES, type Role } from '../domain/role.js';
 
 export class CreateUserDto {
@@ -85,7 +73,7 @@ export class SetTemporaryPasswordDto {
   password: string;
 }
 
-export class ListUsersQueryDto {
+export class ListUsersQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Matches name or e-mail, case-insensitive' })
   @IsOptional()
   @IsString()
@@ -107,20 +95,6 @@ export class ListUsersQueryDto {
   @Transform(queryBoolean)
   @IsBoolean()
   active?: boolean;
-
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
-  @IsOptional()
-  @Transform(queryInt)
-  @IsInt()
-  @Min(1)
-  @Max(200)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(1000)
-  cursor?: string;
 }
 
 export class UserDto {
