@@ -62,7 +62,15 @@ describe('signing in', () => {
 
     const nav = page.getByRole('navigation', { name: 'Main navigation' });
     await nav.getByRole('link', { name: 'Users' }).waitFor();
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Dashboard', 'Queue', 'My tickets', 'Users', 'Departments']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      'Dashboard',
+      'Queue',
+      'Users',
+      'Departments',
+      'Queues',
+      'Categories',
+      'Assets',
+    ]);
     const me = (await (await page.request.get('/api/auth/me')).json()) as { name: string; role: string };
     expect(me.role).toBe('admin');
     const accountMenu = page.getByRole('button', { name: `Account menu for ${me.name}` });

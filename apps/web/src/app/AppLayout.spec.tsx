@@ -12,6 +12,11 @@ function signedInAs(role: Role) {
     'GET /api/auth/me': json(200, me),
     'GET /api/users': json(200, { items: [], nextCursor: null }),
     'GET /api/departments': json(200, { items: [] }),
+    'GET /api/categories': json(200, { items: [] }),
+    'GET /api/assets': json(200, { items: [], nextCursor: null }),
+    'GET /api/queues': json(200, { items: [] }),
+    'GET /api/tickets': json(200, { items: [], nextCursor: null }),
+    'GET /api/tickets/counts': json(200, { mine: 0, unassigned: 0, open: 0, queues: [] }),
   });
   return { me, network };
 }
@@ -25,10 +30,10 @@ async function navigationLinks(): Promise<string[]> {
 
 describe(AppLayout.name, () => {
   it.each<[Role, string[], string]>([
-    ['requester', ['My tickets'], '/tickets'],
+    ['requester', ['Get help', 'My tickets'], '/help'],
     ['technician', ['Queue', 'My tickets'], '/queue'],
     ['manager', ['Dashboard', 'Queue'], '/dashboard'],
-    ['admin', ['Dashboard', 'Queue', 'My tickets', 'Users', 'Departments'], '/dashboard'],
+    ['admin', ['Dashboard', 'Queue', 'Users', 'Departments', 'Queues', 'Categories', 'Assets'], '/dashboard'],
   ])('shows a %s their links and starts them on their own page', async (role, links, home) => {
     const { network } = signedInAs(role);
     const { router } = renderApp('/', network);
@@ -46,8 +51,8 @@ describe(AppLayout.name, () => {
   it('sends a requester who opens an admin page to their own start page', async () => {
     const { router } = renderApp('/admin/users', signedInAs('requester').network);
 
-    expect(await screen.findByRole('heading', { name: 'My tickets' })).toBeInTheDocument();
-    expect(router.state.location.pathname).toBe('/tickets');
+    expect(await screen.findByRole('heading', { name: 'Get help' })).toBeInTheDocument();
+    expect(router.state.location.pathname).toBe('/help');
   });
 
   it('shows the user’s name and role, and signs out from the user menu', async () => {

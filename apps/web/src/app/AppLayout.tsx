@@ -5,7 +5,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { FullPageLoader } from '../components/ui/FullPageLoader';
 import { ChangePasswordModal } from '../features/auth/components/ChangePasswordModal';
 import { useSignOut } from '../features/auth/hooks/use-auth';
-import { useCurrentUser } from '../features/auth/hooks/use-current-user';
+import { useCurrentUser } from '../lib/session/current-user';
 import { roleLabel } from '../lib/roles';
 import { navigationFor } from './navigation';
 

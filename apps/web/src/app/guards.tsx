@@ -4,7 +4,7 @@ import { ErrorAlert } from '../components/ui/ErrorAlert';
 import { FullPageLoader } from '../components/ui/FullPageLoader';
 import { ForcedPasswordChangePage } from '../features/auth/components/ForcedPasswordChangePage';
 import { useMe } from '../features/auth/hooks/use-auth';
-import { CurrentUserContext, useCurrentUser } from '../features/auth/hooks/use-current-user';
+import { CurrentUserContext, useCurrentUser } from '../lib/session/current-user';
 import type { Role } from '../lib/api/api-types';
 import { homePathFor, PATHS } from './navigation';
 

@@ -1,5 +1,6 @@
 import { SIGN_IN_PATH } from '../features/auth/sign-in-path';
 import type { Role } from '../lib/api/api-types';
+import { GET_HELP_PATH, MY_TICKETS_PATH, TICKET_PATH_PATTERN } from '../lib/tickets/ticket-paths';
 
 export interface NavItem {
   label: string;
@@ -18,9 +19,15 @@ export const PATHS = {
   signIn: SIGN_IN_PATH,
   dashboard: '/dashboard',
   queue: '/queue',
-  myTickets: '/tickets',
+  getHelp: GET_HELP_PATH,
+  myTickets: MY_TICKETS_PATH,
+  /** One ticket, for everyone who may see it (the API decides who may). */
+  ticket: TICKET_PATH_PATTERN,
   adminUsers: '/admin/users',
   adminDepartments: '/admin/departments',
+  adminQueues: '/admin/queues',
+  adminCategories: '/admin/categories',
+  adminAssets: '/admin/assets',
 } as const;
 
 export const NAVIGATION: readonly NavSection[] = [
@@ -29,7 +36,8 @@ export const NAVIGATION: readonly NavSection[] = [
     items: [
       { label: 'Dashboard', to: PATHS.dashboard, roles: ['manager', 'admin'] },
       { label: 'Queue', to: PATHS.queue, roles: ['technician', 'manager', 'admin'] },
-      { label: 'My tickets', to: PATHS.myTickets, roles: ['requester', 'technician', 'admin'] },
+      { label: 'Get help', to: PATHS.getHelp, roles: ['requester'] },
+      { label: 'My tickets', to: PATHS.myTickets, roles: ['requester', 'technician'] },
     ],
   },
   {
@@ -37,6 +45,9 @@ export const NAVIGATION: readonly NavSection[] = [
     items: [
       { label: 'Users', to: PATHS.adminUsers, roles: ['admin'] },
       { label: 'Departments', to: PATHS.adminDepartments, roles: ['admin'] },
+      { label: 'Queues', to: PATHS.adminQueues, roles: ['admin'] },
+      { label: 'Categories', to: PATHS.adminCategories, roles: ['admin'] },
+      { label: 'Assets', to: PATHS.adminAssets, roles: ['admin'] },
     ],
   },
 ];

@@ -1,6 +1,8 @@
 import { lazy, type ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
 import { SignInPage } from '../features/auth/components/SignInPage';
+import type { Role } from '../lib/api/api-types';
+import { ROLES } from '../lib/roles';
 import { AppLayout } from './AppLayout';
 import { HomeRedirect, RequireAuth, RequireRole } from './guards';
 import { PATHS, rolesFor } from './navigation';
@@ -15,14 +17,21 @@ const QueuePage = lazy(() => import('../features/queue/components/QueuePage').th
 const MyTicketsPage = lazy(() =>
   import('../features/tickets/components/MyTicketsPage').then((m) => ({ default: m.MyTicketsPage })),
 );
+const GetHelpPage = lazy(() => import('../features/tickets/components/GetHelpPage').then((m) => ({ default: m.GetHelpPage })));
+const TicketPage = lazy(() => import('../features/tickets/components/TicketPage').then((m) => ({ default: m.TicketPage })));
+const QueuesPage = lazy(() => import('../features/admin/components/QueuesPage').then((m) => ({ default: m.QueuesPage })));
+const CategoriesPage = lazy(() =>
+  import('../features/admin/components/CategoriesPage').then((m) => ({ default: m.CategoriesPage })),
+);
+const AssetsPage = lazy(() => import('../features/admin/components/AssetsPage').then((m) => ({ default: m.AssetsPage })));
 const UsersPage = lazy(() => import('../features/admin/components/UsersPage').then((m) => ({ default: m.UsersPage })));
 const DepartmentsPage = lazy(() =>
   import('../features/admin/components/DepartmentsPage').then((m) => ({ default: m.DepartmentsPage })),
 );
 
-function guarded(path: string, element: ReactNode): RouteObject {
+function guarded(path: string, element: ReactNode, roles: readonly Role[] = rolesFor(path)): RouteObject {
   return {
-    element: <RequireRole roles={rolesFor(path)} />,
+    element: <RequireRole roles={roles} />,
     children: [{ path, element }],
   };
 }
@@ -41,9 +50,14 @@ export const appRoutes: RouteObject[] = [
               { index: true, element: <HomeRedirect /> },
               guarded(PATHS.dashboard, <DashboardPage />),
               guarded(PATHS.queue, <QueuePage />),
+              guarded(PATHS.getHelp, <GetHelpPage />),
               guarded(PATHS.myTickets, <MyTicketsPage />),
+              guarded(PATHS.ticket, <TicketPage />, ROLES),
               guarded(PATHS.adminUsers, <UsersPage />),
               guarded(PATHS.adminDepartments, <DepartmentsPage />),
+              guarded(PATHS.adminQueues, <QueuesPage />),
+              guarded(PATHS.adminCategories, <CategoriesPage />),
+              guarded(PATHS.adminAssets, <AssetsPage />),
               { path: '*', element: <NotFoundPage /> },
             ],
           },

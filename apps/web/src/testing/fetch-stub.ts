@@ -30,6 +30,12 @@ export function apiError(statusCode: number, code: string, message: string, deta
   return json(statusCode, details === undefined ? { statusCode, code, message } : { statusCode, code, message, details });
 }
 
+/** JSON bodies parsed; others (a CSV upload) kept as text. */
+function parseBody(text: string, contentType: string | null): unknown {
+  if (!text) return undefined;
+  return contentType?.includes('json') ? JSON.parse(text) : text;
+}
+
 export function createFetchStub(routes: Record<string, RouteAnswer> = {}): FetchStub {
   const table = new Map(Object.entries(routes));
   const requests: RecordedRequest[] = [];
@@ -43,7 +49,7 @@ export function createFetchStub(routes: Record<string, RouteAnswer> = {}): Fetch
       path: url.pathname + url.search,
       headers: request.headers,
       credentials: request.credentials,
-      body: text ? JSON.parse(text) : undefined,
+      body: parseBody(text, request.headers.get('Content-Type')),
     };
     requests.push(recorded);
     const answer = table.get(`${request.method} ${url.pathname}`);

@@ -1,5 +1,6 @@
 import '@testing-library/jest-dom/jest-globals';
 import { afterEach } from '@jest/globals';
+import { cleanNotifications, cleanNotificationsQueue } from '@mantine/notifications';
 import { cleanup } from '@testing-library/react';
 
 // Mantine reads these browser APIs, which jsdom lacks.
@@ -27,4 +28,7 @@ window.HTMLElement.prototype.scrollIntoView = () => undefined;
 
 afterEach(() => {
   cleanup();
+  // Notifications live in a module-level store that outlives the rendered tree.
+  cleanNotifications();
+  cleanNotificationsQueue();
 });

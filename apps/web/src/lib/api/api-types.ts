@@ -25,3 +25,35 @@ export type TemporaryPasswordInput = RequestBody<paths['/api/users/{id}/temporar
 export type Department = OkResponse<paths['/api/departments/{id}']['get']>;
 export type CreateDepartmentInput = RequestBody<paths['/api/departments']['post']>;
 export type UpdateDepartmentInput = RequestBody<paths['/api/departments/{id}']['patch']>;
+
+type QueryParams<Op> = Op extends { parameters: { query?: infer Query } } ? NonNullable<Query> : never;
+
+export type TicketListItem = OkResponse<paths['/api/tickets']['get']>['items'][number];
+export type TicketListQuery = QueryParams<paths['/api/tickets']['get']>;
+export type TicketDetail = OkResponse<paths['/api/tickets/{id}']['get']>;
+export type TicketStatus = TicketDetail['status'];
+export type TicketKind = TicketDetail['kind'];
+export type Priority = TicketDetail['priority'];
+export type Impact = TicketDetail['impact'];
+export type Urgency = TicketDetail['urgency'];
+export type WorkClass = NonNullable<TicketDetail['workClass']>;
+export type TicketCounts = OkResponse<paths['/api/tickets/counts']['get']>;
+export type CreateTicketInput = RequestBody<paths['/api/tickets']['post']>;
+export type ReportPhishingInput = RequestBody<paths['/api/tickets/report-phishing']['post']>;
+export type UpdateTicketInput = RequestBody<paths['/api/tickets/{id}']['patch']>;
+export type TicketComment = OkResponse<paths['/api/tickets/{id}/comments']['get']>['items'][number];
+export type CreateCommentInput = RequestBody<paths['/api/tickets/{id}/comments']['post']>;
+export type TicketEvent = OkResponse<paths['/api/tickets/{id}/events']['get']>['items'][number];
+
+export type Queue = OkResponse<paths['/api/queues']['get']>['items'][number];
+export type CreateQueueInput = RequestBody<paths['/api/queues']['post']>;
+export type UpdateQueueInput = RequestBody<paths['/api/queues/{id}']['patch']>;
+export type Category = OkResponse<paths['/api/categories']['get']>['items'][number];
+export type CreateCategoryInput = RequestBody<paths['/api/categories']['post']>;
+export type UpdateCategoryInput = RequestBody<paths['/api/categories/{id}']['patch']>;
+export type Asset = OkResponse<paths['/api/assets']['get']>['items'][number];
+export type AssetListQuery = QueryParams<paths['/api/assets']['get']>;
+export type CreateAssetInput = RequestBody<paths['/api/assets']['post']>;
+export type UpdateAssetInput = RequestBody<paths['/api/assets/{id}']['patch']>;
+export type AssetImportResult = OkResponse<paths['/api/assets/import']['post']>;
+export type AssetImportError = AssetImportResult['errors'][number];

@@ -180,6 +180,262 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/queues": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Queues_list"];
+        put?: never;
+        post: operations["Queues_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/queues/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Queues_get"];
+        put?: never;
+        post?: never;
+        delete: operations["Queues_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["Queues_update"];
+        trace?: never;
+    };
+    "/api/queues/{id}/members": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["Queues_replaceMembers"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/categories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Categories_list"];
+        put?: never;
+        post: operations["Categories_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/categories/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Categories_get"];
+        put?: never;
+        post?: never;
+        delete: operations["Categories_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["Categories_update"];
+        trace?: never;
+    };
+    "/api/assets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Assets_list"];
+        put?: never;
+        post: operations["Assets_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/assets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Assets_get"];
+        put?: never;
+        post?: never;
+        delete: operations["Assets_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["Assets_update"];
+        trace?: never;
+    };
+    "/api/assets/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Assets_importCsv"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Tickets_list"];
+        put?: never;
+        post: operations["Tickets_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Tickets_counts"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/report-phishing": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Tickets_reportPhishing"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Tickets_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["Tickets_update"];
+        trace?: never;
+    };
+    "/api/tickets/{id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Tickets_confirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Tickets_reopen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/comments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Tickets_comments"];
+        put?: never;
+        post: operations["Tickets_addComment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Tickets_events"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -308,6 +564,457 @@ export interface components {
         SetTemporaryPasswordDto: {
             /** @description The user must replace it at next sign-in */
             password: string;
+        };
+        NamedRefDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+        };
+        QueueMemberDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @enum {string} */
+            role: "requester" | "technician" | "manager" | "admin";
+        };
+        QueueDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            /** @description Only the queue's members see its tickets */
+            restricted: boolean;
+            /**
+             * @description Set on built-in queues, which cannot be deleted
+             * @enum {string|null}
+             */
+            systemKey: "service_desk" | "security" | null;
+            lead: components["schemas"]["NamedRefDto"] | null;
+            /** @description Ordered by name */
+            members: components["schemas"]["QueueMemberDto"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        QueueListDto: {
+            items: components["schemas"]["QueueDto"][];
+        };
+        CreateQueueDto: {
+            /**
+             * @description Unique, case-insensitive
+             * @example Network
+             */
+            name: string;
+            /**
+             * @description Only the queue's members see its tickets
+             * @default false
+             */
+            restricted?: boolean;
+            /**
+             * Format: uuid
+             * @description An active technician, manager or admin
+             */
+            leadId?: string | null;
+        };
+        UpdateQueueDto: {
+            name?: string;
+            /** @description Only the queue's members see its tickets */
+            restricted?: boolean;
+            /**
+             * Format: uuid
+             * @description An active technician, manager or admin
+             */
+            leadId?: string | null;
+        };
+        ReplaceQueueMembersDto: {
+            /** @description The complete new member list: active technicians, managers or admins */
+            userIds: string[];
+        };
+        CategoryDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            defaultQueue: components["schemas"]["NamedRefDto"];
+            /** @enum {string|null} */
+            defaultKind: "incident" | "service_request" | "maintenance" | null;
+            /** @description Set on built-in categories ('security_phishing') */
+            systemKey: string | null;
+            active: boolean;
+        };
+        CategoryListDto: {
+            items: components["schemas"]["CategoryDto"][];
+        };
+        CreateCategoryDto: {
+            /**
+             * @description Unique, case-insensitive
+             * @example Printers
+             */
+            name: string;
+            /**
+             * Format: uuid
+             * @description Queue new tickets of this category go to
+             */
+            defaultQueueId: string;
+            /**
+             * @description Kind suggested when filing; null suggests none
+             * @enum {string|null}
+             */
+            defaultKind?: "incident" | "service_request" | "maintenance" | null;
+            /**
+             * @description Inactive categories are hidden from requesters
+             * @default true
+             */
+            active?: boolean;
+        };
+        UpdateCategoryDto: {
+            name?: string;
+            /** Format: uuid */
+            defaultQueueId?: string;
+            /** @enum {string|null} */
+            defaultKind?: "incident" | "service_request" | "maintenance" | null;
+            active?: boolean;
+        };
+        AssetDto: {
+            /** Format: uuid */
+            id: string;
+            tag: string;
+            name: string;
+            /** @enum {string} */
+            type: "desktop" | "laptop" | "tablet" | "mobile_phone" | "desk_phone" | "printer" | "server" | "storage" | "network_switch" | "router" | "firewall" | "wireless_access_point" | "ups" | "mobile_data_terminal" | "radio" | "camera" | "software" | "other";
+            department: components["schemas"]["NamedRefDto"];
+            location: string | null;
+            serial: string | null;
+            /** Format: date */
+            purchaseDate: string | null;
+            /** @description Integer cents */
+            costCents: number | null;
+            /** Format: date */
+            warrantyEnd: string | null;
+            lifecycleYears: number;
+            /** @enum {string} */
+            status: "in_service" | "in_repair" | "retired";
+            assignedUser: components["schemas"]["NamedRefDto"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        AssetListDto: {
+            items: components["schemas"]["AssetDto"][];
+            /** @description Pass as cursor for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        CreateAssetDto: {
+            /**
+             * @description Inventory tag, unique case-insensitively
+             * @example FIN-LT-0042
+             */
+            tag: string;
+            /** @example Dell Latitude 5450 */
+            name: string;
+            /** @enum {string} */
+            type: "desktop" | "laptop" | "tablet" | "mobile_phone" | "desk_phone" | "printer" | "server" | "storage" | "network_switch" | "router" | "firewall" | "wireless_access_point" | "ups" | "mobile_data_terminal" | "radio" | "camera" | "software" | "other";
+            /** Format: uuid */
+            departmentId: string;
+            location?: string | null;
+            serial?: string | null;
+            /**
+             * Format: date
+             * @example 2025-07-01
+             */
+            purchaseDate?: string | null;
+            /** @description Purchase cost in integer cents */
+            costCents?: number | null;
+            /**
+             * Format: date
+             * @example 2028-07-01
+             */
+            warrantyEnd?: string | null;
+            /** @description Years until refresh; defaults to the type's usual cycle */
+            lifecycleYears?: number;
+            /**
+             * @default in_service
+             * @enum {string}
+             */
+            status?: "in_service" | "in_repair" | "retired";
+            /**
+             * Format: uuid
+             * @description An active user
+             */
+            assignedUserId?: string | null;
+        };
+        AssetImportErrorDto: {
+            /** @description Line in the file; the header is line 1 */
+            line: number;
+            /** @description CSV column; null when the problem is the whole line */
+            column: string | null;
+            message: string;
+        };
+        AssetImportResultDto: {
+            dryRun: boolean;
+            /** @description Data rows in the file */
+            rows: number;
+            /** @description Rows without a problem */
+            valid: number;
+            /** @description Assets written (0 on a dry run) */
+            created: number;
+            errors: components["schemas"]["AssetImportErrorDto"][];
+        };
+        UpdateAssetDto: {
+            tag?: string;
+            name?: string;
+            /** @enum {string} */
+            type?: "desktop" | "laptop" | "tablet" | "mobile_phone" | "desk_phone" | "printer" | "server" | "storage" | "network_switch" | "router" | "firewall" | "wireless_access_point" | "ups" | "mobile_data_terminal" | "radio" | "camera" | "software" | "other";
+            /** Format: uuid */
+            departmentId?: string;
+            location?: string | null;
+            serial?: string | null;
+            /** Format: date */
+            purchaseDate?: string | null;
+            /** @description Integer cents */
+            costCents?: number | null;
+            /** Format: date */
+            warrantyEnd?: string | null;
+            lifecycleYears?: number;
+            /** @enum {string} */
+            status?: "in_service" | "in_repair" | "retired";
+            /** Format: uuid */
+            assignedUserId?: string | null;
+        };
+        AssetRefDto: {
+            /** Format: uuid */
+            id: string;
+            tag: string;
+            name: string;
+        };
+        TicketListItemDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example INC-000123 */
+            number: string;
+            /** @enum {string} */
+            kind: "incident" | "service_request" | "maintenance";
+            title: string;
+            /** @enum {string} */
+            status: "new" | "assigned" | "in_progress" | "waiting_on_requester" | "waiting_on_vendor" | "resolved" | "closed" | "canceled";
+            /** @enum {string} */
+            priority: "P1" | "P2" | "P3" | "P4";
+            /** @enum {string} */
+            impact: "city_wide" | "department" | "several_people" | "one_person";
+            /** @enum {string} */
+            urgency: "work_stopped" | "work_degraded" | "inconvenience" | "can_wait";
+            requester: components["schemas"]["NamedRefDto"];
+            department: components["schemas"]["NamedRefDto"];
+            queue: components["schemas"]["NamedRefDto"];
+            assignee: components["schemas"]["NamedRefDto"] | null;
+            category: components["schemas"]["NamedRefDto"] | null;
+            asset: components["schemas"]["AssetRefDto"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * Format: date-time
+             * @description Next SLA due time
+             */
+            dueAt: string | null;
+        };
+        TicketListDto: {
+            items: components["schemas"]["TicketListItemDto"][];
+            nextCursor: string | null;
+        };
+        QueueCountDto: {
+            /** Format: uuid */
+            queueId: string;
+            name: string;
+            open: number;
+            unassigned: number;
+        };
+        TicketCountsDto: {
+            /** @description Open tickets assigned to me */
+            mine: number;
+            /** @description Open unassigned tickets in my queues (all visible queues if I belong to none) */
+            unassigned: number;
+            /** @description Open tickets I can see */
+            open: number;
+            queues: components["schemas"]["QueueCountDto"][];
+        };
+        CreateTicketDto: {
+            /** @example Printer on 2nd floor jams every page */
+            title: string;
+            description?: string;
+            /**
+             * @description Defaults to the category's default kind, else incident
+             * @enum {string}
+             */
+            kind?: "incident" | "service_request";
+            /** Format: uuid */
+            categoryId?: string;
+            /**
+             * Format: uuid
+             * @description The affected device
+             */
+            assetId?: string;
+            /**
+             * @description How many people it stops
+             * @enum {string}
+             */
+            impact: "city_wide" | "department" | "several_people" | "one_person";
+            /**
+             * @description How soon it hurts
+             * @enum {string}
+             */
+            urgency: "work_stopped" | "work_degraded" | "inconvenience" | "can_wait";
+            /**
+             * Format: uuid
+             * @description Staff only: file on behalf of this requester
+             */
+            requesterId?: string;
+        };
+        TicketPermissionsDto: {
+            /** @description Assign, change status and staff fields */
+            work: boolean;
+            commentInternal: boolean;
+            confirm: boolean;
+            reopen: boolean;
+        };
+        TicketDetailDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example INC-000123 */
+            number: string;
+            /** @enum {string} */
+            kind: "incident" | "service_request" | "maintenance";
+            title: string;
+            /** @enum {string} */
+            status: "new" | "assigned" | "in_progress" | "waiting_on_requester" | "waiting_on_vendor" | "resolved" | "closed" | "canceled";
+            /** @enum {string} */
+            priority: "P1" | "P2" | "P3" | "P4";
+            /** @enum {string} */
+            impact: "city_wide" | "department" | "several_people" | "one_person";
+            /** @enum {string} */
+            urgency: "work_stopped" | "work_degraded" | "inconvenience" | "can_wait";
+            requester: components["schemas"]["NamedRefDto"];
+            department: components["schemas"]["NamedRefDto"];
+            queue: components["schemas"]["NamedRefDto"];
+            assignee: components["schemas"]["NamedRefDto"] | null;
+            category: components["schemas"]["NamedRefDto"] | null;
+            asset: components["schemas"]["AssetRefDto"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * Format: date-time
+             * @description Next SLA due time
+             */
+            dueAt: string | null;
+            description: string;
+            /**
+             * @description Staff only
+             * @enum {string}
+             */
+            workClass?: "reactive" | "service" | "proactive";
+            /** @description Staff only */
+            priorityOverrideReason?: string | null;
+            /**
+             * @description Staff only
+             * @enum {string}
+             */
+            source?: "web" | "api" | "import" | "schedule";
+            /** Format: date-time */
+            firstResponseAt: string | null;
+            /** Format: date-time */
+            resolvedAt: string | null;
+            /** Format: date-time */
+            closedAt: string | null;
+            reopenCount: number;
+            /** @description Send it back with every PATCH */
+            version: number;
+            /** @description Statuses this user may move the ticket to now */
+            allowedStatuses: ("new" | "assigned" | "in_progress" | "waiting_on_requester" | "waiting_on_vendor" | "resolved" | "closed" | "canceled")[];
+            can: components["schemas"]["TicketPermissionsDto"];
+        };
+        ReportPhishingDto: {
+            /** @description What arrived: sender, subject, what was clicked */
+            description?: string;
+        };
+        UpdateTicketDto: {
+            /** @description The version the client read; 409 version_conflict when it is stale */
+            version: number;
+            title?: string;
+            description?: string;
+            /** @enum {string} */
+            status?: "new" | "assigned" | "in_progress" | "waiting_on_requester" | "waiting_on_vendor" | "resolved" | "closed" | "canceled";
+            /** @enum {string} */
+            impact?: "city_wide" | "department" | "several_people" | "one_person";
+            /** @enum {string} */
+            urgency?: "work_stopped" | "work_degraded" | "inconvenience" | "can_wait";
+            /**
+             * @description Overrides the matrix; needs priorityReason
+             * @enum {string}
+             */
+            priority?: "P1" | "P2" | "P3" | "P4";
+            priorityReason?: string;
+            /** @enum {string} */
+            workClass?: "reactive" | "service" | "proactive";
+            /** Format: uuid */
+            queueId?: string;
+            /** Format: uuid */
+            assigneeId?: string | null;
+            /** Format: uuid */
+            categoryId?: string | null;
+            /** Format: uuid */
+            assetId?: string | null;
+            /** Format: uuid */
+            requesterId?: string;
+            /** Format: uuid */
+            departmentId?: string;
+        };
+        ReopenTicketDto: {
+            reason?: string;
+        };
+        CommentAuthorDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            staff: boolean;
+        };
+        CommentDto: {
+            /** Format: uuid */
+            id: string;
+            body: string;
+            internal: boolean;
+            author: components["schemas"]["CommentAuthorDto"];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        CommentListDto: {
+            items: components["schemas"]["CommentDto"][];
+        };
+        CreateCommentDto: {
+            body: string;
+            /**
+             * @description Staff only: an internal note the requester never sees
+             * @default false
+             */
+            internal?: boolean;
+        };
+        TicketEventDto: {
+            id: string;
+            /** @enum {string} */
+            type: "created" | "status_changed" | "field_changed" | "assigned" | "commented" | "reopened" | "confirmed" | "priority_overridden";
+            /** @description null when CivicDesk itself acted */
+            actor: components["schemas"]["NamedRefDto"] | null;
+            /** @description e.g. {field, from, to} or {from, to} */
+            data: {
+                [key: string]: unknown;
+            };
+            /** Format: date-time */
+            createdAt: string;
+        };
+        TicketEventListDto: {
+            items: components["schemas"]["TicketEventDto"][];
         };
     };
     responses: never;
@@ -569,14 +1276,14 @@ export interface operations {
     Users_list: {
         parameters: {
             query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
                 /** @description Matches name or e-mail, case-insensitive */
                 search?: string;
                 role?: "requester" | "technician" | "manager" | "admin";
                 departmentId?: string;
                 active?: boolean;
-                limit?: number;
-                /** @description nextCursor of the previous page */
-                cursor?: string;
             };
             header?: never;
             path?: never;
@@ -683,6 +1390,675 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    Queues_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueListDto"];
+                };
+            };
+        };
+    };
+    Queues_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateQueueDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueDto"];
+                };
+            };
+        };
+    };
+    Queues_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueDto"];
+                };
+            };
+        };
+    };
+    Queues_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Queues_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateQueueDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueDto"];
+                };
+            };
+        };
+    };
+    Queues_replaceMembers: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplaceQueueMembersDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QueueDto"];
+                };
+            };
+        };
+    };
+    Categories_list: {
+        parameters: {
+            query?: {
+                /** @description Staff only: include inactive categories (ignored for requesters, who see active ones) */
+                includeInactive?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryListDto"];
+                };
+            };
+        };
+    };
+    Categories_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCategoryDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryDto"];
+                };
+            };
+        };
+    };
+    Categories_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryDto"];
+                };
+            };
+        };
+    };
+    Categories_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Categories_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCategoryDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CategoryDto"];
+                };
+            };
+        };
+    };
+    Assets_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                departmentId?: string;
+                type?: "desktop" | "laptop" | "tablet" | "mobile_phone" | "desk_phone" | "printer" | "server" | "storage" | "network_switch" | "router" | "firewall" | "wireless_access_point" | "ups" | "mobile_data_terminal" | "radio" | "camera" | "software" | "other";
+                status?: "in_service" | "in_repair" | "retired";
+                assignedUserId?: string;
+                /** @description Matches tag, name or serial, case-insensitive */
+                q?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetListDto"];
+                };
+            };
+        };
+    };
+    Assets_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateAssetDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetDto"];
+                };
+            };
+        };
+    };
+    Assets_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetDto"];
+                };
+            };
+        };
+    };
+    Assets_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Assets_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateAssetDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetDto"];
+                };
+            };
+        };
+    };
+    Assets_importCsv: {
+        parameters: {
+            query: {
+                /** @description true checks the file and writes nothing */
+                dryRun: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description CSV with a header row. Columns: tag, name, type, department, location, serial, purchase_date, cost, warranty_end, lifecycle_years, status, assigned_to (tag, name, type and department required; department is a department code, cost is dollars like 1234.50, dates YYYY-MM-DD, assigned_to an e-mail). At most 10000 rows. */
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description The check (dry run) or the import */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetImportResultDto"];
+                };
+            };
+            /** @description code import_failed: nothing written; details is the list of {line, column, message} */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Tickets_list: {
+        parameters: {
+            query?: {
+                /** @description Comma-separated statuses */
+                status?: string[];
+                /** @description A queue id, or "mine" for the queues I belong to */
+                queueId?: string;
+                /** @description A user id, "me" or "none" (unassigned) */
+                assigneeId?: string;
+                /** @description A user id or "me" */
+                requesterId?: string;
+                departmentId?: string;
+                kind?: "incident" | "service_request" | "maintenance";
+                workClass?: "reactive" | "service" | "proactive";
+                priority?: "P1" | "P2" | "P3" | "P4";
+                categoryId?: string;
+                assetId?: string;
+                /** @description Created at or after */
+                createdFrom?: string;
+                /** @description Created before */
+                createdTo?: string;
+                /** @description Searches number, title and description */
+                q?: string;
+                /** @description due: next due first (none last); created/updated: newest first; priority: P1 first */
+                sort?: "due" | "created" | "updated" | "priority";
+                limit?: number;
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketListDto"];
+                };
+            };
+        };
+    };
+    Tickets_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTicketDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetailDto"];
+                };
+            };
+        };
+    };
+    Tickets_counts: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketCountsDto"];
+                };
+            };
+        };
+    };
+    Tickets_reportPhishing: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReportPhishingDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetailDto"];
+                };
+            };
+        };
+    };
+    Tickets_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Ticket id (uuid) or number (INC-000123) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetailDto"];
+                };
+            };
+        };
+    };
+    Tickets_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Ticket id (uuid) or number (INC-000123) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateTicketDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetailDto"];
+                };
+            };
+        };
+    };
+    Tickets_confirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Ticket id (uuid) or number (INC-000123) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetailDto"];
+                };
+            };
+        };
+    };
+    Tickets_reopen: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Ticket id (uuid) or number (INC-000123) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReopenTicketDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketDetailDto"];
+                };
+            };
+        };
+    };
+    Tickets_comments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Ticket id (uuid) or number (INC-000123) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentListDto"];
+                };
+            };
+        };
+    };
+    Tickets_addComment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Ticket id (uuid) or number (INC-000123) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCommentDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommentDto"];
+                };
+            };
+        };
+    };
+    Tickets_events: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Ticket id (uuid) or number (INC-000123) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketEventListDto"];
+                };
             };
         };
     };

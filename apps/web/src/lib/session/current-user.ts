@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { Me } from '../../../lib/api/api-types';
+import type { Me } from '../api/api-types';
 
 /**
  * The signed-in user, provided by the sign-in guard. A context rather than a second

@@ -1,5 +1,15 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import type {
+  Asset,
+  AssetImportResult,
+  Category,
+  CreateAssetInput,
+  CreateCategoryInput,
+  CreateQueueInput,
+  Queue,
+  UpdateAssetInput,
+  UpdateCategoryInput,
+  UpdateQueueInput,
   CreateDepartmentInput,
   CreateUserInput,
   Department,
@@ -76,4 +86,72 @@ export function updateDepartment({ id, changes }: { id: string; changes: UpdateD
 
 export async function deleteDepartment(id: string): Promise<void> {
   await unwrap(api.DELETE('/api/departments/{id}', { params: { path: { id } } }));
+}
+
+const STAFF_USER_LIMIT = 200;
+
+/** Active technicians, managers and admins: who may lead or belong to a queue. */
+export function staffUserListQueryOptions() {
+  return queryOptions({
+    queryKey: [...adminKeys.users(), 'staff'] as const,
+    queryFn: async ({ signal }): Promise<User[]> => {
+      const page = await unwrap(api.GET('/api/users', { params: { query: { active: true, limit: STAFF_USER_LIMIT } }, signal }));
+      return page.items.filter((user) => user.role !== 'requester');
+    },
+  });
+}
+
+export function createQueue(input: CreateQueueInput): Promise<Queue> {
+  return unwrap(api.POST('/api/queues', { body: input }));
+}
+
+export function updateQueue({ id, changes }: { id: string; changes: UpdateQueueInput }): Promise<Queue> {
+  return unwrap(api.PATCH('/api/queues/{id}', { params: { path: { id } }, body: changes }));
+}
+
+export function setQueueMembers({ id, userIds }: { id: string; userIds: string[] }): Promise<Queue> {
+  return unwrap(api.PUT('/api/queues/{id}/members', { params: { path: { id } }, body: { userIds } }));
+}
+
+export async function deleteQueue(id: string): Promise<void> {
+  await unwrap(api.DELETE('/api/queues/{id}', { params: { path: { id } } }));
+}
+
+export function createCategory(input: CreateCategoryInput): Promise<Category> {
+  return unwrap(api.POST('/api/categories', { body: input }));
+}
+
+export function updateCategory({ id, changes }: { id: string; changes: UpdateCategoryInput }): Promise<Category> {
+  return unwrap(api.PATCH('/api/categories/{id}', { params: { path: { id } }, body: changes }));
+}
+
+export async function deleteCategory(id: string): Promise<void> {
+  await unwrap(api.DELETE('/api/categories/{id}', { params: { path: { id } } }));
+}
+
+export function createAsset(input: CreateAssetInput): Promise<Asset> {
+  return unwrap(api.POST('/api/assets', { body: input }));
+}
+
+export function updateAsset({ id, changes }: { id: string; changes: UpdateAssetInput }): Promise<Asset> {
+  return unwrap(api.PATCH('/api/assets/{id}', { params: { path: { id } }, body: changes }));
+}
+
+export async function deleteAsset(id: string): Promise<void> {
+  await unwrap(api.DELETE('/api/assets/{id}', { params: { path: { id } } }));
+}
+
+/**
+ * Sends a CSV file as it is (text/csv, not JSON) through the same client, so its errors become
+ * ApiError in the one place every other call uses.
+ */
+export function importAssets({ csv, dryRun }: { csv: string; dryRun: boolean }): Promise<AssetImportResult> {
+  return unwrap(
+    api.POST('/api/assets/import', {
+      params: { query: { dryRun } },
+      body: csv,
+      bodySerializer: (body: string) => body,
+      headers: { 'Content-Type': 'text/csv' },
+    }),
+  );
 }

@@ -1,0 +1,128 @@
+import { Anchor, Badge, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { Link, useParams } from 'react-router';
+import { ErrorAlert } from '../../../components/ui/ErrorAlert';
+import { FullPageLoader } from '../../../components/ui/FullPageLoader';
+import { DueText, PriorityBadge, TicketStatusBadge } from '../../../components/ui/TicketBadges';
+import { isApiError } from '../../../lib/api/api-error';
+import type { TicketDetail } from '../../../lib/api/api-types';
+import { MY_TICKETS_PATH } from '../../../lib/tickets/ticket-paths';
+import { impactLabel, kindLabel, urgencyLabel, workClassLabel } from '../../../lib/tickets/ticket-vocabulary';
+import { formatDateTime } from '../../../lib/time/format-date';
+import { useNow } from '../../../lib/time/use-now';
+import { ticketDetailQueryOptions } from '../api/tickets.queries';
+import { Conversation } from './Conversation';
+import { EventTimeline } from './EventTimeline';
+import { ResolutionActions } from './ResolutionActions';
+import { StaffPanel } from './StaffPanel';
+
+/** One ticket, for everyone who may see it; staff also get the work panel and the history. */
+export function TicketPage() {
+  const { number = '' } = useParams();
+  const ticket = useQuery({ ...ticketDetailQueryOptions(number), refetchInterval: 30_000 });
+
+  if (ticket.isPending) return <FullPageLoader label="Loading the ticket" />;
+  if (ticket.isError) {
+    if (isApiError(ticket.error) && ticket.error.statusCode === 404) {
+      return (
+        <Stack>
+          <Title order={2}>Ticket not found</Title>
+          <Text>
+            There is no ticket {number}, or you may not see it.{' '}
+            <Anchor component={Link} to={MY_TICKETS_PATH}>
+              Back to my tickets
+            </Anchor>
+          </Text>
+        </Stack>
+      );
+    }
+    return <ErrorAlert title="Could not load the ticket" error={ticket.error} onRetry={() => void ticket.refetch()} />;
+  }
+  return <TicketWorkspace ticket={ticket.data} />;
+}
+
+function TicketWorkspace({ ticket }: { ticket: TicketDetail }) {
+  const now = useNow();
+  const staff = ticket.can.work;
+  const open = !['resolved', 'closed', 'canceled'].includes(ticket.status);
+
+  return (
+    <Stack gap="md">
+      <div>
+        <Group gap="xs" mb={4}>
+          <Text ff="monospace" c="dimmed" size="sm">
+            {ticket.number}
+          </Text>
+          <TicketStatusBadge status={ticket.status} />
+          {staff ? <PriorityBadge priority={ticket.priority} /> : null}
+          <Badge variant="outline" color="gray" style={{ textTransform: 'none' }}>
+            {kindLabel(ticket.kind)}
+          </Badge>
+          {staff && open ? <DueText dueAt={ticket.dueAt} now={now} /> : null}
+        </Group>
+        <Title order={2}>{ticket.title}</Title>
+      </div>
+      <ResolutionActions ticket={ticket} />
+      <Grid gap="md">
+        <Grid.Col span={{ base: 12, md: staff ? 8 : 12 }}>
+          <Stack gap="md">
+            <Paper withBorder p="md" component="section" aria-label="Description">
+              <Text
+                size="sm"
+                style={{ whiteSpace: 'pre-wrap', overflowWrap: 'anywhere' }}
+                c={ticket.description ? undefined : 'dimmed'}
+              >
+                {ticket.description || 'No description.'}
+              </Text>
+            </Paper>
+            <TicketFacts ticket={ticket} staff={staff} />
+            <Conversation ticket={ticket} />
+          </Stack>
+        </Grid.Col>
+        {staff ? (
+          <Grid.Col span={{ base: 12, md: 4 }}>
+            <Stack gap="md">
+              <StaffPanel ticket={ticket} />
+              <EventTimeline ticketId={ticket.id} />
+            </Stack>
+          </Grid.Col>
+        ) : null}
+      </Grid>
+    </Stack>
+  );
+}
+
+function TicketFacts({ ticket, staff }: { ticket: TicketDetail; staff: boolean }) {
+  const facts: [string, ReactNode][] = [
+    ['Requester', `${ticket.requester.name} · ${ticket.department.name}`],
+    ['Queue', ticket.queue.name],
+    ['Assignee', ticket.assignee?.name ?? 'Not assigned yet'],
+    ['Category', ticket.category?.name ?? '—'],
+    ['Device', ticket.asset ? `${ticket.asset.tag} · ${ticket.asset.name}` : '—'],
+    ['Impact', impactLabel(ticket.impact)],
+    ['Urgency', urgencyLabel(ticket.urgency)],
+    ['Filed', formatDateTime(ticket.createdAt)],
+  ];
+  if (staff && ticket.workClass) facts.push(['Work class', workClassLabel(ticket.workClass)]);
+  if (staff && ticket.priorityOverrideReason) facts.push(['Priority override', ticket.priorityOverrideReason]);
+  if (ticket.reopenCount > 0) facts.push(['Reopened', `${ticket.reopenCount} time${ticket.reopenCount === 1 ? '' : 's'}`]);
+  if (ticket.resolvedAt) facts.push(['Resolved', formatDateTime(ticket.resolvedAt)]);
+
+  return (
+    <Paper withBorder p="md" component="dl" aria-label="Ticket details" m={0}>
+      <Grid gap="xs">
+        {facts.map(([label, value]) => (
+          <Grid.Col key={label} span={{ base: 12, sm: 6 }}>
+            <Text component="dt" size="xs" c="dimmed">
+              {label}
+            </Text>
+            <Text component="dd" size="sm" m={0}>
+              {value}
+            </Text>
+          </Grid.Col>
+        ))}
+      </Grid>
+    </Paper>
+  );
+}

@@ -1,0 +1,64 @@
+import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
+import type { AssetListQuery, Category, Queue } from '../api/api-types';
+import { api, unwrap } from '../api/client';
+
+export type AssetListFilters = Omit<AssetListQuery, 'cursor' | 'limit'>;
+
+/**
+ * Queues, categories and assets: read by the ticket screens, edited by the admin screens, so one
+ * factory in lib that both use (admin mutations invalidate through it).
+ */
+export const referenceKeys = {
+  all: ['reference'] as const,
+  queues: () => [...referenceKeys.all, 'queues'] as const,
+  categories: () => [...referenceKeys.all, 'categories'] as const,
+  categoryList: (includeInactive: boolean) => [...referenceKeys.categories(), { includeInactive }] as const,
+  assets: () => [...referenceKeys.all, 'assets'] as const,
+  assetList: (filters: AssetListFilters) => [...referenceKeys.assets(), 'list', filters] as const,
+  assetSearch: (filters: AssetListFilters) => [...referenceKeys.assets(), 'search', filters] as const,
+};
+
+/** Every queue with its lead and members (staff only). */
+export function queueListQueryOptions() {
+  return queryOptions({
+    queryKey: referenceKeys.queues(),
+    queryFn: async ({ signal }): Promise<Queue[]> => (await unwrap(api.GET('/api/queues', { signal }))).items,
+  });
+}
+
+/** Active categories for pickers; admins also see inactive ones. */
+export function categoryListQueryOptions({ includeInactive = false }: { includeInactive?: boolean } = {}) {
+  return queryOptions({
+    queryKey: referenceKeys.categoryList(includeInactive),
+    queryFn: async ({ signal }): Promise<Category[]> =>
+      (await unwrap(api.GET('/api/categories', { params: { query: includeInactive ? { includeInactive: true } : {} }, signal })))
+        .items,
+  });
+}
+
+const ASSET_PAGE_SIZE = 50;
+const ASSET_SEARCH_SIZE = 20;
+
+export function assetListQueryOptions(filters: AssetListFilters) {
+  return infiniteQueryOptions({
+    queryKey: referenceKeys.assetList(filters),
+    queryFn: ({ pageParam, signal }) =>
+      unwrap(
+        api.GET('/api/assets', {
+          params: { query: { ...filters, limit: ASSET_PAGE_SIZE, ...(pageParam ? { cursor: pageParam } : {}) } },
+          signal,
+        }),
+      ),
+    initialPageParam: null as string | null,
+    getNextPageParam: (lastPage) => lastPage.nextCursor,
+  });
+}
+
+/** The first few assets matching a search, for pickers. */
+export function assetSearchQueryOptions(filters: AssetListFilters) {
+  return queryOptions({
+    queryKey: referenceKeys.assetSearch(filters),
+    queryFn: async ({ signal }) =>
+      (await unwrap(api.GET('/api/assets', { params: { query: { ...filters, limit: ASSET_SEARCH_SIZE } }, signal }))).items,
+  });
+}
