@@ -278,6 +278,7 @@ describe('tickets', () => {
         'status_changed',
         'confirmed',
       ]);
+      expect(trail.body.items[1].data).toEqual({ from: null, to: tech.id, fromName: null, toName: 'Taylor Tech' });
       expect(trail.body.items[2].data).toEqual({ from: 'new', to: 'assigned' });
       expect(trail.body.items[3].data).toEqual({ from: 'assigned', to: 'in_progress' });
       const reply = await as.employee.post(`/api/tickets/${id}/comments`, { body: 'thanks' });

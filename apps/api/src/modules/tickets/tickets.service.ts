@@ -203,19 +203,8 @@ export class TicketsService {
         if (!result.ok) throw new AppError(result.code, result.message, { from: row.status, to: changes.status });
         status = changes.status;
       }
-      for (const field of changed) {
-        if (field === 'status' || field === 'priority') continue;
-        set[COLUMN[field]] = changes[field];
-        if (field === 'assigneeId') {
-          events.push({ type: 'assigned', public: false, data: { from: row.assignee_id, to: changes.assigneeId } });
-        } else {
-          events.push({
-            type: 'field_changed',
-            public: PUBLIC_FIELDS.has(field),
-            data: { field, from: rowValue(row, field), to: changes[field] },
-          });
-        }
-      }
+      const fieldChanges = changed.filter((field) => field !== 'status' && field !== 'priority');
+      for (const field of fieldChanges) set[COLUMN[field]] = changes[field];
 
       // References must exist and fit: an assignee is active staff who may see the queue.
       const queueId = changes.queueId ?? row.queue_id;
@@ -233,6 +222,16 @@ export class TicketsService {
       if (changes.departmentId !== undefined)
         await assertExists(manager, 'departments', changes.departmentId, 'departmentId', errors);
       if (errors.length) throw validationFailed(errors);
+
+      // The trail names what references pointed to, so it reads well even after renames.
+      const names = await referenceNames(manager, changes);
+      for (const field of fieldChanges) {
+        const from = rowValue(row, field);
+        const to = changes[field];
+        const named = field in names ? { fromName: oldName(row, field), toName: names[field as RefField] ?? null } : {};
+        if (field === 'assigneeId') events.push({ type: 'assigned', public: false, data: { from, to, ...named } });
+        else events.push({ type: 'field_changed', public: PUBLIC_FIELDS.has(field), data: { field, from, to, ...named } });
+      }
 
       // Assigning a new ticket makes it assigned; unassigning an assigned one makes it new again.
       if (changed.includes('assigneeId') && changes.status === undefined) {
@@ -392,6 +391,49 @@ function toDetail({ row, actor }: VisibleTicket): TicketDetailDto {
     detail.source = row.source;
   }
   return detail;
+}
+
+type RefField = 'assigneeId' | 'queueId' | 'categoryId' | 'assetId' | 'requesterId' | 'departmentId';
+
+/** Names of the records a change points to, in one statement; only for the fields that change. */
+async function referenceNames(
+  manager: EntityManager,
+  changes: Partial<Record<RefField, string | null | undefined>>,
+): Promise<Partial<Record<RefField, string | null>>> {
+  const sources: Record<RefField, string> = {
+    assigneeId: 'SELECT name FROM users WHERE id = $',
+    queueId: 'SELECT name FROM queues WHERE id = $',
+    categoryId: 'SELECT name FROM categories WHERE id = $',
+    assetId: `SELECT tag || ' ' || name FROM assets WHERE id = $`,
+    requesterId: 'SELECT name FROM users WHERE id = $',
+    departmentId: 'SELECT name FROM departments WHERE id = $',
+  };
+  const fields = (Object.keys(sources) as RefField[]).filter((f) => changes[f] !== undefined);
+  if (fields.length === 0) return {};
+  const [row] = await manager.query(
+    `SELECT ${fields.map((f, i) => `(${sources[f]}${i + 1}::uuid) AS "${f}"`).join(', ')}`,
+    fields.map((f) => changes[f] ?? null),
+  );
+  return Object.fromEntries(fields.map((f) => [f, row[f] ?? null]));
+}
+
+function oldName(row: VisibleTicket['row'], field: string): string | null {
+  switch (field) {
+    case 'assigneeId':
+      return row.assignee_name;
+    case 'queueId':
+      return row.queue_name;
+    case 'categoryId':
+      return row.category_name;
+    case 'assetId':
+      return row.asset_tag === null ? null : `${row.asset_tag} ${row.asset_name}`;
+    case 'requesterId':
+      return row.requester_name;
+    case 'departmentId':
+      return row.department_name;
+    default:
+      return null;
+  }
 }
 
 function rowValue(row: VisibleTicket['row'], field: keyof typeof COLUMN): unknown {
