@@ -17,6 +17,8 @@ import { AuthModule } from './modules/auth/auth.module.js';
 import { CategoriesModule } from './modules/categories/categories.module.js';
 import { DepartmentsModule } from './modules/departments/departments.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { JobsModule } from './modules/jobs/jobs.module.js';
+import { SettingsModule } from './modules/settings/settings.module.js';
 import { QueuesModule } from './modules/queues/queues.module.js';
 import { SessionsModule } from './modules/sessions/sessions.module.js';
 import { TicketsModule } from './modules/tickets/tickets.module.js';
@@ -54,7 +56,10 @@ export class AppModule {
           useFactory: () => dataSource.options,
           dataSourceFactory: () => Promise.resolve(dataSource),
         }),
-        ...(config.schedulerEnabled ? [ScheduleModule.forRoot()] : []),
+        // Always present so jobs can be registered; the JobRunner starts them only when SCHEDULER_ENABLED.
+        ScheduleModule.forRoot(),
+        JobsModule,
+        SettingsModule,
         HealthModule,
         SessionsModule,
         AuthModule,

@@ -2,6 +2,8 @@ import { Asset } from '../modules/assets/asset.entity.js';
 import { LoginAttempt } from '../modules/auth/login-attempt.entity.js';
 import { Category } from '../modules/categories/category.entity.js';
 import { Department } from '../modules/departments/department.entity.js';
+import { JobRun } from '../modules/jobs/job-run.entity.js';
+import { Setting } from '../modules/settings/setting.entity.js';
 import { QueueMember } from '../modules/queues/queue-member.entity.js';
 import { Queue } from '../modules/queues/queue.entity.js';
 import { Session } from '../modules/sessions/session.entity.js';
@@ -23,4 +25,6 @@ export const ENTITIES = [
   Ticket,
   TicketComment,
   TicketEvent,
+  JobRun,
+  Setting,
 ];

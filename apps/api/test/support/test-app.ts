@@ -30,6 +30,7 @@ export class StatementCounter implements Logger {
 
 export interface TestApp {
   baseUrl: string;
+  databaseUrl: string;
   statements: StatementCounter;
   app: NestFastifyApplication;
   dataSource: DataSource;
@@ -45,9 +46,17 @@ export interface TestApp {
  * template. Time is a FixedClock the test moves.
  */
 export async function startTestApp(
-  options: { env?: Record<string, string>; now?: string; webDist?: string } = {},
+  options: {
+    env?: Record<string, string>;
+    now?: string;
+    webDist?: string;
+    /** Another test app's database: several instances of CivicDesk on one PostgreSQL. */
+    sharedDatabaseUrl?: string;
+  } = {},
 ): Promise<TestApp> {
-  const database = await createTestDatabase();
+  const database = options.sharedDatabaseUrl
+    ? { url: options.sharedDatabaseUrl, drop: () => Promise.resolve() }
+    : await createTestDatabase();
   const config = loadConfig({
     NODE_ENV: 'test',
     SESSION_SECRET: TEST_SECRET,
@@ -66,6 +75,7 @@ export async function startTestApp(
   const baseUrl = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   return {
     baseUrl,
+    databaseUrl: database.url,
     statements,
     app,
     dataSource,

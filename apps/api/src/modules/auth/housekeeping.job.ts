@@ -1,25 +1,33 @@
-import { Injectable, Logger } from '@nestjs/common';
-import { Cron, CronExpression } from '@nestjs/schedule';
+import { Injectable, type OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { JobRunner, type JobContext } from '../jobs/job-runner.service.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { LoginThrottleService } from './login-throttle.service.js';
 
 /**
- * Deletes dead sessions and old sign-in attempts. Idempotent deletes, so running in every
- * instance at once is harmless and needs no lock. Scheduled only when SCHEDULER_ENABLED.
+ * Deletes dead sessions, old sign-in attempts and job run records older than 30 days.
+ * Idempotent deletes, run hourly through the job runner.
  */
 @Injectable()
-export class HousekeepingJob {
-  private readonly logger = new Logger(HousekeepingJob.name);
-
+export class HousekeepingJob implements OnModuleInit {
   constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
     private readonly sessions: SessionsService,
     private readonly throttle: LoginThrottleService,
+    private readonly runner: JobRunner,
   ) {}
 
-  @Cron(CronExpression.EVERY_HOUR, { name: 'auth-housekeeping' })
-  async run(): Promise<void> {
+  onModuleInit(): void {
+    this.runner.register({ name: 'housekeeping', everyMs: 60 * 60 * 1000, run: (context) => this.run(context) });
+  }
+
+  async run({ now }: JobContext): Promise<Record<string, number>> {
     const sessions = await this.sessions.deleteStale();
     const attempts = await this.throttle.deleteOld();
-    if (sessions || attempts) this.logger.log({ sessions, attempts }, 'deleted stale sessions and sign-in attempts');
+    const [, jobRuns]: [unknown, number] = await this.dataSource.query(`DELETE FROM job_runs WHERE started_at < $1`, [
+      new Date(now.getTime() - 30 * 24 * 60 * 60 * 1000),
+    ]);
+    return { sessions, attempts, jobRuns };
   }
 }

@@ -36,6 +36,8 @@ import {
 // Expression indexes the migration builds (open tickets by queue or assignee, next due first).
 @Index('tickets_open_queue_due_idx', { synchronize: false })
 @Index('tickets_open_assignee_due_idx', { synchronize: false })
+// Resolved tickets by resolution time, for auto-close (partial index built by a migration).
+@Index('tickets_resolved_idx', { synchronize: false })
 @Check('tickets_title_check', `btrim(title) <> '' AND length(title) <= 200`)
 export class Ticket {
   @PrimaryGeneratedColumn('uuid')

@@ -4,6 +4,22 @@
  */
 
 export interface paths {
+    "/api/settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Settings_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch: operations["Settings_update"];
+        trace?: never;
+    };
     "/api/health": {
         parameters: {
             query?: never;
@@ -440,6 +456,30 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        SettingsDto: {
+            /**
+             * @description Resolved tickets close by themselves after this many days
+             * @default 5
+             */
+            autoCloseResolvedAfterDays: number;
+            /**
+             * @description First month of the fiscal year (7 = July)
+             * @default 7
+             */
+            fiscalYearStartMonth: number;
+        };
+        UpdateSettingsDto: {
+            /**
+             * @description Resolved tickets close by themselves after this many days
+             * @default 5
+             */
+            autoCloseResolvedAfterDays?: number;
+            /**
+             * @description First month of the fiscal year (7 = July)
+             * @default 7
+             */
+            fiscalYearStartMonth?: number;
+        };
         HealthDto: {
             /** @example ok */
             status: string;
@@ -1025,6 +1065,48 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    Settings_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingsDto"];
+                };
+            };
+        };
+    };
+    Settings_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSettingsDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SettingsDto"];
+                };
+            };
+        };
+    };
     Health_health: {
         parameters: {
             query?: never;

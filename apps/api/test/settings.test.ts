@@ -1,0 +1,40 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { createUser } from './factories/identity.factory.js';
+import { startTestApp, type ApiClient, type TestApp } from './support/test-app.js';
+
+describe('settings', () => {
+  let t: TestApp;
+  let admin: ApiClient;
+  let manager: ApiClient;
+  let requester: ApiClient;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    [admin, manager, requester] = [t.client(), t.client(), t.client()];
+    for (const [client, role] of [
+      [admin, 'admin'],
+      [manager, 'manager'],
+      [requester, 'requester'],
+    ] as const) {
+      const user = await createUser(t.dataSource, { role });
+      await client.login(user.email, user.password);
+    }
+  });
+  afterAll(() => t.close());
+
+  it('has defaults, lets an admin change them, and validates each value', async () => {
+    expect((await admin.get('/api/settings')).body).toEqual({ autoCloseResolvedAfterDays: 5, fiscalYearStartMonth: 7 });
+    const changed = await admin.patch('/api/settings', { autoCloseResolvedAfterDays: 10 });
+    expect(changed.body).toEqual({ autoCloseResolvedAfterDays: 10, fiscalYearStartMonth: 7 });
+    expect((await manager.get('/api/settings')).body.autoCloseResolvedAfterDays).toBe(10);
+    const bad = await admin.patch('/api/settings', { fiscalYearStartMonth: 13, autoCloseResolvedAfterDays: 'soon' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.details.map((d: { field: string }) => d.field).sort()).toEqual([
+      'autoCloseResolvedAfterDays',
+      'fiscalYearStartMonth',
+    ]);
+    expect((await manager.patch('/api/settings', { fiscalYearStartMonth: 1 })).status).toBe(403);
+    expect((await requester.get('/api/settings')).status).toBe(403);
+    expect((await admin.get('/api/settings')).body.fiscalYearStartMonth).toBe(7);
+  });
+});
