@@ -8,6 +8,7 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 COPY apps/api/package.json apps/api/
 COPY apps/web/package.json apps/web/
+COPY libs/sla/package.json libs/sla/
 RUN npm ci
 COPY . .
 RUN npm run build
@@ -19,9 +20,11 @@ WORKDIR /app
 COPY package.json package-lock.json ./
 COPY apps/api/package.json apps/api/
 COPY apps/web/package.json apps/web/
-RUN npm ci --omit=dev --workspace @civicdesk/api --include-workspace-root=false && npm cache clean --force
+COPY libs/sla/package.json libs/sla/
+RUN npm ci --omit=dev --workspace @civicdesk/api --workspace @civicdesk/sla --include-workspace-root=false && npm cache clean --force
 COPY --from=build /app/apps/api/dist apps/api/dist
 COPY --from=build /app/apps/web/dist apps/web/dist
+COPY --from=build /app/libs/sla/dist libs/sla/dist
 USER node
 EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s CMD node -e "fetch('http://127.0.0.1:3000/api/ready').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"

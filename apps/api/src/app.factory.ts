@@ -40,6 +40,8 @@ export async function createApp({ webDist = WEB_DIST, ...options }: CreateAppOpt
   await app.register(fastifyCookie);
   // The asset import takes the CSV file itself as the body, as text (JSON keeps the 1 MiB limit).
   app.useBodyParser('text/csv', { bodyLimit: CSV_BODY_LIMIT }, (_req, body, done) => done(null, body.toString('utf8')));
+  // Holiday imports: an iCalendar (.ics) file as text.
+  app.useBodyParser('text/calendar', { bodyLimit: CSV_BODY_LIMIT }, (_req, body, done) => done(null, body.toString('utf8')));
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {
       directives: {

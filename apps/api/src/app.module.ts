@@ -14,6 +14,7 @@ import type { Clock } from './common/time/clock.js';
 import { PROJECT_ROOT, type AppConfig } from './config/app-config.js';
 import { AssetsModule } from './modules/assets/assets.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
+import { CalendarsModule } from './modules/calendars/calendars.module.js';
 import { CategoriesModule } from './modules/categories/categories.module.js';
 import { DepartmentsModule } from './modules/departments/departments.module.js';
 import { HealthModule } from './modules/health/health.module.js';
@@ -68,6 +69,7 @@ export class AppModule {
         QueuesModule,
         CategoriesModule,
         AssetsModule,
+        CalendarsModule,
         TicketsModule,
       ],
       providers: [

@@ -3,6 +3,7 @@ import { createApp } from './app.factory.js';
 import { PasswordHasher } from './common/security/password-hasher.js';
 import { SystemClock, type Clock } from './common/time/clock.js';
 import { loadConfig, type AppConfig } from './config/app-config.js';
+import { alignBuiltIns } from './database/built-ins.js';
 import { openDatabase, type OpenDatabase } from './database/database.js';
 import { DEMO_USERS, isFreshDatabase, seedDemoCity } from './database/seed/demo-city.js';
 
@@ -35,6 +36,7 @@ export async function startCivicDesk(
   const database = await openDatabase(config, config.logLevel === 'debug' || config.logLevel === 'trace' ? log : () => undefined);
   try {
     if (database.applied.length) log(`applied migrations ${database.applied.join(', ')}`);
+    await alignBuiltIns(database.dataSource, config);
     let seeded = false;
     if (config.demoData && (await isFreshDatabase(database.dataSource))) {
       await seedDemoCity(database.dataSource, clock, (p) => new PasswordHasher().hash(p));

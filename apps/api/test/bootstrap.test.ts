@@ -49,6 +49,16 @@ describe('start-up', () => {
         `SELECT count(*)::int AS orphans FROM tickets t WHERE NOT EXISTS (SELECT 1 FROM ticket_events e WHERE e.ticket_id = t.id AND e.type = 'created')`,
       );
       expect(orphans).toBe(0);
+      const calendars = await first.database.dataSource.query(
+        `SELECT d.code, c.name, (SELECT count(*)::int FROM calendar_holidays h WHERE h.calendar_id = c.id) AS holidays
+           FROM departments d LEFT JOIN calendars c ON c.id = d.calendar_id WHERE d.code IN ('PD', 'LIB', 'FIN') ORDER BY d.code`,
+      );
+      expect(calendars).toEqual([
+        { code: 'FIN', name: null, holidays: 0 }, // the city's office hours
+        { code: 'LIB', name: 'Library hours', holidays: expect.any(Number) },
+        { code: 'PD', name: 'Around the clock (24×7)', holidays: 0 },
+      ]);
+      expect(calendars[1].holidays).toBeGreaterThan(30);
       await c.post('/api/auth/logout');
       const admin = new ApiClient(first.url);
       await admin.login('admin@civicdesk.test', DEMO_PASSWORD);

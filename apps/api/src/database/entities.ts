@@ -1,5 +1,7 @@
 import { Asset } from '../modules/assets/asset.entity.js';
 import { LoginAttempt } from '../modules/auth/login-attempt.entity.js';
+import { CalendarHoliday } from '../modules/calendars/calendar-holiday.entity.js';
+import { Calendar } from '../modules/calendars/calendar.entity.js';
 import { Category } from '../modules/categories/category.entity.js';
 import { Department } from '../modules/departments/department.entity.js';
 import { JobRun } from '../modules/jobs/job-run.entity.js';
@@ -27,4 +29,6 @@ export const ENTITIES = [
   TicketEvent,
   JobRun,
   Setting,
+  Calendar,
+  CalendarHoliday,
 ];

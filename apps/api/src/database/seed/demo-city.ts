@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Clock } from '../../common/time/clock.js';
 import type { Role } from '../../modules/users/domain/role.js';
+import { seedDemoCalendars } from './demo-calendars.js';
 import { seedDemoHelpdesk } from './demo-helpdesk.js';
 
 export const DEMO_PASSWORD = 'civicdesk-demo';
@@ -66,6 +67,7 @@ export async function seedDemoCity(
       );
       users.set(u.email, row.id);
     }
+    await seedDemoCalendars(manager, now, ids);
     await seedDemoHelpdesk(manager, now, { departments: ids, users });
   });
 }

@@ -324,6 +324,118 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/calendars": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Calendars_list"];
+        put?: never;
+        post: operations["Calendars_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendars/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Calendars_get"];
+        put?: never;
+        post?: never;
+        delete: operations["Calendars_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["Calendars_update"];
+        trace?: never;
+    };
+    "/api/calendars/{id}/holidays": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Calendars_addHoliday"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendars/{id}/holidays/{holidayId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["Calendars_removeHoliday"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendars/{id}/holidays/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Calendars_importIcs"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendars/{id}/holidays.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Calendars_exportIcs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/calendars/{id}/holidays/public": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Calendars_loadPublicHolidays"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tickets": {
         parameters: {
             query?: never;
@@ -820,6 +932,104 @@ export interface components {
             status?: "in_service" | "in_repair" | "retired";
             /** Format: uuid */
             assignedUserId?: string | null;
+        };
+        WeeklyWindowDto: {
+            /** @description 0 = Sunday … 6 = Saturday */
+            day: number;
+            /** @example 08:00 */
+            start: string;
+            /**
+             * @description HH:MM, or 24:00 for midnight at the end of the day
+             * @example 17:00
+             */
+            end: string;
+        };
+        HolidayDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: date */
+            date: string;
+            name: string;
+            yearly: boolean;
+            observed: boolean;
+        };
+        CalendarDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            timeZone: string;
+            windows: components["schemas"]["WeeklyWindowDto"][];
+            holidays: components["schemas"]["HolidayDto"][];
+            /** @description 'city_office_hours' for the city's default */
+            systemKey: string | null;
+            /** @description Departments working to this calendar */
+            departments: number;
+        };
+        CalendarListDto: {
+            items: components["schemas"]["CalendarDto"][];
+        };
+        CreateCalendarDto: {
+            /** @example Library hours */
+            name: string;
+            /**
+             * @description IANA time zone
+             * @example America/New_York
+             */
+            timeZone: string;
+            /** @description Several windows per day allowed; none overlapping */
+            windows: components["schemas"]["WeeklyWindowDto"][];
+        };
+        UpdateCalendarDto: {
+            /** @example Library hours */
+            name?: string;
+            /**
+             * @description IANA time zone
+             * @example America/New_York
+             */
+            timeZone?: string;
+            /** @description Several windows per day allowed; none overlapping */
+            windows?: components["schemas"]["WeeklyWindowDto"][];
+        };
+        HolidayInputDto: {
+            /**
+             * Format: date
+             * @example 2026-07-04
+             */
+            date: string;
+            /** @example Independence Day */
+            name: string;
+            /**
+             * @description Same month and day every year
+             * @default false
+             */
+            yearly?: boolean;
+            /**
+             * @description US-style: on a Saturday observed Friday, on a Sunday observed Monday
+             * @default false
+             */
+            observed?: boolean;
+        };
+        HolidayImportResultDto: {
+            /** @description Holidays added */
+            added: number;
+            /** @description Dates the calendar already had, left as they were */
+            skipped: number;
+        };
+        PublicHolidaysDto: {
+            /**
+             * @description ISO 3166-1 country code
+             * @example US
+             */
+            country: string;
+            /**
+             * @description State or region code
+             * @example NY
+             */
+            state?: string;
+            /** @example 2026 */
+            fromYear: number;
+            /** @example 2028 */
+            toYear: number;
         };
         AssetRefDto: {
             /** Format: uuid */
@@ -1866,6 +2076,230 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    Calendars_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarListDto"];
+                };
+            };
+        };
+    };
+    Calendars_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCalendarDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarDto"];
+                };
+            };
+        };
+    };
+    Calendars_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarDto"];
+                };
+            };
+        };
+    };
+    Calendars_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Calendars_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateCalendarDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarDto"];
+                };
+            };
+        };
+    };
+    Calendars_addHoliday: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HolidayInputDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarDto"];
+                };
+            };
+        };
+    };
+    Calendars_removeHoliday: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+                holidayId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Calendars_importIcs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        /** @description An iCalendar (.ics) file */
+        requestBody: {
+            content: {
+                "text/calendar": string;
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolidayImportResultDto"];
+                };
+            };
+        };
+    };
+    Calendars_exportIcs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+        };
+    };
+    Calendars_loadPublicHolidays: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PublicHolidaysDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HolidayImportResultDto"];
+                };
             };
         };
     };
