@@ -26,6 +26,8 @@ export default {
   // These packages ship only ES modules; compile them like our own code.
   transformIgnorePatterns: ['/node_modules/(?!(react-router|@remix-run|cookie-es)/)'],
   moduleNameMapper: { '\\.css$': 'identity-obj-proxy' },
+  // User-event driven screens take a few seconds on a busy 2-core CI machine; 5 s is too tight.
+  testTimeout: 30000,
   clearMocks: true,
   restoreMocks: true,
 };
