@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chromium, type Browser, type Page } from 'playwright-core';
-
-const baseURL = process.env.E2E_BASE_URL;
-if (!baseURL) throw new Error('E2E_BASE_URL is not set: run through `npm run test:e2e`, whose global setup starts CivicDesk');
+import type { Browser, Page } from 'playwright-core';
+import { baseURL, launchBrowser } from './browser';
 
 const DEMO_PASSWORD = 'civicdesk-demo';
 const EMPLOYEE = 'employee@civicdesk.test';
@@ -13,17 +11,7 @@ const PUBLIC_REPLY = 'We replaced the toner; please try printing again.';
 let browser: Browser;
 
 beforeAll(async () => {
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchBrowser();
 });
 
 afterAll(async () => {
@@ -68,6 +56,9 @@ describe('a ticket from Get help to a technician’s reply', () => {
     const row = tech.getByRole('table', { name: 'Tickets' }).getByRole('row').filter({ hasText: number });
     await row.getByRole('link', { name: title }).click();
     await tech.waitForURL((url) => url.pathname === `/tickets/${number}`);
+    // A ticket opened from the queue is not "My tickets": no link claims it.
+    const techNav = tech.getByRole('navigation', { name: 'Main navigation' });
+    expect(await techNav.getByRole('link', { name: 'My tickets' }).getAttribute('data-active')).toBeNull();
 
     await tech.getByRole('button', { name: 'Take' }).click();
     await tech.getByText('Assigned to you').waitFor();

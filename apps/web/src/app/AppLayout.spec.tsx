@@ -42,6 +42,20 @@ describe(AppLayout.name, () => {
     expect(router.state.location.pathname).toBe(home);
   });
 
+  it.each([
+    { path: '/tickets', highlighted: ['My tickets'] },
+    { path: '/queue', highlighted: ['Queue'] },
+    // A ticket is neither list, wherever it was opened from.
+    { path: '/tickets/INC-000123', highlighted: [] },
+  ])('highlights for a technician on $path the links $highlighted', async ({ path, highlighted }) => {
+    renderApp(path, signedInAs('technician').network);
+
+    const nav = await screen.findByRole('navigation', { name: 'Main navigation' });
+    const links = within(nav).getAllByRole('link');
+    expect(links.map((link) => link.textContent)).toEqual(['Queue', 'My tickets']);
+    expect(links.filter((link) => link.hasAttribute('data-active')).map((link) => link.textContent)).toEqual(highlighted);
+  });
+
   it('shows the Admin section to admins only', async () => {
     renderApp('/', signedInAs('admin').network);
     const nav = await screen.findByRole('navigation', { name: 'Main navigation' });

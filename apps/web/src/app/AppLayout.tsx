@@ -51,7 +51,9 @@ export function AppLayout() {
                   component={Link}
                   to={item.to}
                   label={item.label}
-                  active={location.pathname === item.to || location.pathname.startsWith(`${item.to}/`)}
+                  // Only the link's own page: a ticket opened from My tickets (or from the queue) is
+                  // neither list, so no link claims it.
+                  active={location.pathname === item.to}
                   onClick={nav.close}
                 />
               ))}

@@ -31,6 +31,7 @@ export const adminKeys = {
   all: ['admin'] as const,
   users: () => [...adminKeys.all, 'users'] as const,
   userList: (filters: UserListFilters) => [...adminKeys.users(), 'list', filters] as const,
+  userSearch: (search: string) => [...adminKeys.users(), 'search', search] as const,
   departments: () => [...adminKeys.all, 'departments'] as const,
   departmentList: () => [...adminKeys.departments(), 'list'] as const,
 };
@@ -54,6 +55,24 @@ export function userListQueryOptions(filters: UserListFilters) {
       ),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor,
+  });
+}
+
+const USER_SEARCH_SIZE = 20;
+
+/** The first few active users matching a name or e-mail, for pickers (only active users may be assigned things). */
+export function userSearchQueryOptions(search: string) {
+  return queryOptions({
+    queryKey: adminKeys.userSearch(search),
+    queryFn: async ({ signal }): Promise<User[]> =>
+      (
+        await unwrap(
+          api.GET('/api/users', {
+            params: { query: { ...(search ? { search } : {}), active: true, limit: USER_SEARCH_SIZE } },
+            signal,
+          }),
+        )
+      ).items,
   });
 }
 

@@ -1,19 +1,26 @@
 import { describe, expect, it } from '@jest/globals';
 import { screen, waitFor, within } from '@testing-library/react';
-import { aDepartment, aMe, anAsset } from '../../../testing/fixtures';
+import { aDepartment, aMe, anAsset, aUser } from '../../../testing/fixtures';
 import { apiError, createFetchStub, json } from '../../../testing/fetch-stub';
 import { renderApp } from '../../../testing/render-app';
 import { AssetsPage } from './AssetsPage';
 
 const finance = aDepartment({ name: 'Finance', code: 'FIN' });
+const pat = aUser({ name: 'Pat Officer', email: 'pat@city.gov' });
+const patToo = aUser({ name: 'Pat Officer', email: 'pat.officer@city.gov' });
+const laptop = anAsset({ tag: 'FIN-LT-0042', costCents: 129950, assignedUser: { id: pat.id, name: pat.name } });
 
 function adminNetwork() {
   return createFetchStub({
     'GET /api/auth/me': json(200, aMe({ role: 'admin' })),
     'GET /api/departments': json(200, { items: [finance] }),
-    'GET /api/assets': json(200, { items: [anAsset({ tag: 'FIN-LT-0042', costCents: 129950 })], nextCursor: null }),
+    'GET /api/assets': json(200, { items: [laptop], nextCursor: null }),
+    'GET /api/users': json(200, { items: [pat, patToo], nextCursor: null }),
   });
 }
+
+/** For tests that fill a whole dialog: many slow simulated keystrokes and clicks. */
+const LONG_FORM_TIMEOUT_MS = 15_000;
 
 const CSV = 'tag,name,type,department\nFIN-PR-1,Printer,printer,FIN\nFIN-PR-2,Printer 2,toaster,NOPE\n';
 
@@ -24,7 +31,84 @@ describe(AssetsPage.name, () => {
     const row = (await screen.findByText('FIN-LT-0042')).closest('tr') as HTMLElement;
     expect(within(row).getByText('$1,299.50')).toBeInTheDocument();
     expect(within(row).getByText('In service')).toBeInTheDocument();
+    expect(within(row).getByText('Pat Officer')).toBeInTheDocument();
   });
+
+  it(
+    'creates an asset assigned to a user found by searching',
+    async () => {
+      const network = adminNetwork();
+      network.on('POST /api/assets', (request) => json(201, anAsset(request.body as object)));
+      const { user } = renderApp('/admin/assets', network);
+
+      await user.click(await screen.findByRole('button', { name: 'New asset' }));
+      const dialog = await screen.findByRole('dialog', { name: 'New asset' });
+      await user.click(within(dialog).getByLabelText(/^Tag/));
+      await user.paste('FIN-LT-0099');
+      await user.click(within(dialog).getByLabelText(/^Name/));
+      await user.paste('ThinkPad T14');
+      await user.click(within(dialog).getByRole('combobox', { name: /^Type/ }));
+      await user.click(await within(dialog).findByRole('option', { name: 'Laptop' }));
+      await user.click(within(dialog).getByRole('combobox', { name: /^Department/ }));
+      await user.click(await within(dialog).findByRole('option', { name: 'Finance' }));
+      await user.type(within(dialog).getByRole('combobox', { name: 'Assigned to' }), 'pat');
+      await waitFor(() =>
+        expect(network.calls('GET /api/users').at(-1)?.path).toBe('/api/users?search=pat&active=true&limit=20'),
+      );
+      // Two people share the name; the e-mail under each tells them apart.
+      await user.click(await within(dialog).findByRole('option', { name: /^Pat Officer\s*pat\.officer@city\.gov$/ }));
+      await user.click(within(dialog).getByRole('button', { name: 'Create asset' }));
+
+      expect(await screen.findByText('FIN-LT-0099 was saved.')).toBeInTheDocument();
+      expect(network.calls('POST /api/assets').map((r) => r.body)).toEqual([
+        {
+          tag: 'FIN-LT-0099',
+          name: 'ThinkPad T14',
+          type: 'laptop',
+          departmentId: finance.id,
+          status: 'in_service',
+          location: null,
+          serial: null,
+          purchaseDate: null,
+          costCents: null,
+          warrantyEnd: null,
+          assignedUserId: patToo.id,
+        },
+      ]);
+    },
+    LONG_FORM_TIMEOUT_MS,
+  );
+
+  it(
+    'leaves the assigned user out of an edit that does not change it, and sends null to unassign',
+    async () => {
+      const network = adminNetwork();
+      network.on(`PATCH /api/assets/${laptop.id}`, (request) => json(200, { ...laptop, ...(request.body as object) }));
+      const { user } = renderApp('/admin/assets', network);
+
+      await user.click(await screen.findByRole('button', { name: 'Edit FIN-LT-0042' }));
+      let dialog = await screen.findByRole('dialog', { name: 'Edit FIN-LT-0042' });
+      expect(within(dialog).getByRole('combobox', { name: 'Assigned to' })).toHaveValue('Pat Officer');
+      await user.type(within(dialog).getByLabelText(/^Location/), 'City Hall 2F');
+      await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+      await screen.findByText('FIN-LT-0042 was saved.');
+
+      await user.click(screen.getByRole('button', { name: 'Edit FIN-LT-0042' }));
+      dialog = await screen.findByRole('dialog', { name: 'Edit FIN-LT-0042' });
+      // Choosing the selected person again clears the choice.
+      await user.click(within(dialog).getByRole('combobox', { name: 'Assigned to' }));
+      await user.click(await within(dialog).findByRole('option', { name: /^Pat Officer\s*pat@city\.gov$/ }));
+      expect(within(dialog).getByRole('combobox', { name: 'Assigned to' })).toHaveValue('');
+      await user.click(within(dialog).getByRole('button', { name: 'Save' }));
+
+      await waitFor(() => expect(network.calls(`PATCH /api/assets/${laptop.id}`)).toHaveLength(2));
+      const [untouched, cleared] = network.calls(`PATCH /api/assets/${laptop.id}`).map((r) => r.body as Record<string, unknown>);
+      expect(untouched).not.toHaveProperty('assignedUserId');
+      expect(untouched).toMatchObject({ tag: 'FIN-LT-0042', location: 'City Hall 2F' });
+      expect(cleared).toMatchObject({ assignedUserId: null });
+    },
+    LONG_FORM_TIMEOUT_MS,
+  );
 
   it('filters by department and search text', async () => {
     const network = adminNetwork();

@@ -1,137 +1,54 @@
-import { Badge, Button, Group, Loader, Table, Text, VisuallyHidden } from '@mantine/core';
+import { Button } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { ErrorAlert } from '../../../components/ui/ErrorAlert';
+import { Dimmed } from '../../../components/ui/DataTable';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import type { Category } from '../../../lib/api/api-types';
 import { categoryListQueryOptions } from '../../../lib/reference-data/reference-data.queries';
 import { kindLabel } from '../../../lib/tickets/ticket-vocabulary';
 import { useDeleteCategory } from '../hooks/use-admin-mutations';
+import { useCrudDialog } from '../hooks/use-crud-dialog';
+import { ActiveBadge, BuiltInBadge } from './AdminBadges';
 import { CategoryFormModal } from './CategoryFormModal';
-import { ConfirmDeleteModal } from './ConfirmDeleteModal';
-
-type CategoryDialog =
-  { kind: 'closed' } | { kind: 'create' } | { kind: 'edit'; category: Category } | { kind: 'delete'; category: Category };
+import { ResourceTable } from './ResourceTable';
 
 export function CategoriesPage() {
   const categories = useQuery(categoryListQueryOptions({ includeInactive: true }));
   const deleteCategory = useDeleteCategory();
-  const [dialog, setDialog] = useState<CategoryDialog>({ kind: 'closed' });
-  const close = () => setDialog({ kind: 'closed' });
-  const rows = categories.data ?? [];
+  const dialog = useCrudDialog<Category>();
 
   return (
     <>
       <PageHeader
         title="Categories"
         description="What tickets are about. Each category routes new tickets to its default queue."
-        actions={<Button onClick={() => setDialog({ kind: 'create' })}>New category</Button>}
+        actions={<Button onClick={dialog.create}>New category</Button>}
       />
-      {categories.isError ? (
-        <ErrorAlert title="Could not load categories" error={categories.error} onRetry={() => void categories.refetch()} />
-      ) : (
-        <Table.ScrollContainer minWidth={640}>
-          <Table striped highlightOnHover verticalSpacing="xs" aria-label="Categories">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>Name</Table.Th>
-                <Table.Th>Default queue</Table.Th>
-                <Table.Th>Default kind</Table.Th>
-                <Table.Th>Status</Table.Th>
-                <Table.Th>
-                  <VisuallyHidden>Actions</VisuallyHidden>
-                </Table.Th>
-              </Table.Tr>
-            </Table.Thead>
-            <Table.Tbody>
-              {categories.isPending ? (
-                <Table.Tr>
-                  <Table.Td colSpan={5}>
-                    <Loader size="sm" aria-label="Loading categories" />
-                  </Table.Td>
-                </Table.Tr>
-              ) : rows.length === 0 ? (
-                <Table.Tr>
-                  <Table.Td colSpan={5}>
-                    <Text c="dimmed" size="sm">
-                      No categories yet.
-                    </Text>
-                  </Table.Td>
-                </Table.Tr>
-              ) : (
-                rows.map((category) => (
-                  <Table.Tr key={category.id}>
-                    <Table.Td fw={500}>
-                      {category.name}
-                      {category.systemKey ? (
-                        <Badge ml="xs" size="xs" variant="outline" color="gray">
-                          Built-in
-                        </Badge>
-                      ) : null}
-                    </Table.Td>
-                    <Table.Td>{category.defaultQueue.name}</Table.Td>
-                    <Table.Td>
-                      {category.defaultKind ? (
-                        kindLabel(category.defaultKind)
-                      ) : (
-                        <Text span c="dimmed">
-                          —
-                        </Text>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      {category.active ? (
-                        <Badge color="green" variant="light">
-                          Active
-                        </Badge>
-                      ) : (
-                        <Badge color="gray" variant="light">
-                          Inactive
-                        </Badge>
-                      )}
-                    </Table.Td>
-                    <Table.Td>
-                      <Group gap="xs" justify="flex-end" wrap="nowrap">
-                        <Button
-                          size="compact-sm"
-                          variant="default"
-                          aria-label={`Edit ${category.name}`}
-                          onClick={() => setDialog({ kind: 'edit', category })}
-                        >
-                          Edit
-                        </Button>
-                        {category.systemKey ? null : (
-                          <Button
-                            size="compact-sm"
-                            variant="default"
-                            color="red"
-                            aria-label={`Delete ${category.name}`}
-                            onClick={() => setDialog({ kind: 'delete', category })}
-                          >
-                            Delete
-                          </Button>
-                        )}
-                      </Group>
-                    </Table.Td>
-                  </Table.Tr>
-                ))
-              )}
-            </Table.Tbody>
-          </Table>
-        </Table.ScrollContainer>
-      )}
-      <CategoryFormModal
-        opened={dialog.kind === 'create' || dialog.kind === 'edit'}
-        category={dialog.kind === 'edit' ? dialog.category : null}
-        onClose={close}
+      <ResourceTable
+        label="Categories"
+        query={categories}
+        rows={categories.data ?? []}
+        minWidth={640}
+        empty="No categories yet."
+        nameOf={(category) => category.name}
+        onEdit={dialog.edit}
+        deletion={{ noun: 'category', mutation: deleteCategory, allowed: (category) => !category.systemKey }}
+        columns={[
+          {
+            header: 'Name',
+            strong: true,
+            cell: (category) => (
+              <>
+                {category.name}
+                <BuiltInBadge systemKey={category.systemKey} />
+              </>
+            ),
+          },
+          { header: 'Default queue', cell: (category) => category.defaultQueue.name },
+          { header: 'Default kind', cell: (category) => (category.defaultKind ? kindLabel(category.defaultKind) : <Dimmed />) },
+          { header: 'Status', cell: (category) => <ActiveBadge active={category.active} /> },
+        ]}
       />
-      <ConfirmDeleteModal
-        title="Delete category"
-        id={dialog.kind === 'delete' ? dialog.category.id : null}
-        name={dialog.kind === 'delete' ? dialog.category.name : null}
-        mutation={deleteCategory}
-        onClose={close}
-      />
+      <CategoryFormModal opened={dialog.isOpen('form')} category={dialog.recordFor('form')} onClose={dialog.close} />
     </>
   );
 }

@@ -1,7 +1,9 @@
-import { Alert, Button, Group, Modal, MultiSelect, Stack } from '@mantine/core';
+import { MultiSelect } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { DialogForm } from '../../../components/ui/DialogForm';
+import { FormModal } from '../../../components/ui/FormModal';
 import { errorMessage } from '../../../lib/api/api-error';
 import type { Queue } from '../../../lib/api/api-types';
 import { roleLabel } from '../../../lib/roles';
@@ -10,9 +12,9 @@ import { useSetQueueMembers } from '../hooks/use-admin-mutations';
 
 export function QueueMembersModal({ queue, onClose }: { queue: Queue | null; onClose: () => void }) {
   return (
-    <Modal opened={queue !== null} onClose={onClose} title={queue ? `Members of ${queue.name}` : 'Members'}>
+    <FormModal opened={queue !== null} onClose={onClose} title={queue ? `Members of ${queue.name}` : 'Members'}>
       {queue ? <QueueMembersForm key={queue.id} queue={queue} onDone={onClose} /> : null}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -27,7 +29,7 @@ function QueueMembersForm({ queue, onDone }: { queue: Queue; onDone: () => void 
   }
 
   return (
-    <form
+    <DialogForm
       onSubmit={(event) => {
         event.preventDefault();
         setMembers.mutate(
@@ -40,33 +42,23 @@ function QueueMembersForm({ queue, onDone }: { queue: Queue; onDone: () => void 
           },
         );
       }}
+      error={setMembers.error ? errorMessage(setMembers.error) : null}
+      errorTitle="Could not save the members"
+      submitLabel="Save members"
+      submitting={setMembers.isPending}
+      onCancel={onDone}
     >
-      <Stack gap="sm">
-        {setMembers.error ? (
-          <Alert color="red" variant="light" title="Could not save the members">
-            {errorMessage(setMembers.error)}
-          </Alert>
-        ) : null}
-        <MultiSelect
-          label="Members"
-          description="Technicians, managers and admins who work this queue."
-          placeholder={staff.isPending ? 'Loading staff…' : 'Add people'}
-          data={options}
-          value={userIds}
-          onChange={setUserIds}
-          searchable
-          clearable
-          nothingFoundMessage="Nobody matches"
-        />
-        <Group justify="flex-end" mt="xs">
-          <Button variant="default" onClick={onDone}>
-            Cancel
-          </Button>
-          <Button type="submit" loading={setMembers.isPending}>
-            Save members
-          </Button>
-        </Group>
-      </Stack>
-    </form>
+      <MultiSelect
+        label="Members"
+        description="Technicians, managers and admins who work this queue."
+        placeholder={staff.isPending ? 'Loading staff…' : 'Add people'}
+        data={options}
+        value={userIds}
+        onChange={setUserIds}
+        searchable
+        clearable
+        nothingFoundMessage="Nobody matches"
+      />
+    </DialogForm>
   );
 }

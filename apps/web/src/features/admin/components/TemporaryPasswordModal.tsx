@@ -1,7 +1,9 @@
-import { Alert, Button, Group, Modal, PasswordInput, Stack, Text } from '@mantine/core';
+import { Button, PasswordInput, Text } from '@mantine/core';
 import { hasLength, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useState } from 'react';
+import { DialogForm } from '../../../components/ui/DialogForm';
+import { FormModal } from '../../../components/ui/FormModal';
 import { errorMessage, isApiError } from '../../../lib/api/api-error';
 import type { User } from '../../../lib/api/api-types';
 import { useSetTemporaryPassword } from '../hooks/use-admin-mutations';
@@ -29,9 +31,9 @@ interface TemporaryPasswordModalProps {
 
 export function TemporaryPasswordModal({ user, onClose }: TemporaryPasswordModalProps) {
   return (
-    <Modal opened={user !== null} onClose={onClose} title="Set a temporary password">
+    <FormModal opened={user !== null} onClose={onClose} title="Set a temporary password">
       {user ? <TemporaryPasswordForm key={user.id} user={user} onDone={onClose} /> : null}
-    </Modal>
+    </FormModal>
   );
 }
 
@@ -68,44 +70,38 @@ function TemporaryPasswordForm({ user, onDone }: { user: User; onDone: () => voi
   });
 
   return (
-    <form onSubmit={handleSubmit} noValidate>
-      <Stack gap="sm">
+    <DialogForm
+      onSubmit={handleSubmit}
+      intro={
         <Text size="sm">
           {user.name} ({user.email}) will sign in with this password once, then choose their own.
         </Text>
-        {formError ? (
-          <Alert color="red" variant="light" title="Could not set the password">
-            {formError}
-          </Alert>
-        ) : null}
-        <PasswordInput
-          label="Temporary password"
-          required
-          autoComplete="new-password"
-          visible={visible}
-          onVisibilityChange={setVisible}
-          {...form.getInputProps('password')}
-        />
-        <Group justify="space-between" mt="xs">
-          <Button
-            variant="subtle"
-            onClick={() => {
-              form.setFieldValue('password', generateTemporaryPassword());
-              setVisible(true);
-            }}
-          >
-            Generate
-          </Button>
-          <Group gap="xs">
-            <Button variant="default" onClick={onDone}>
-              Cancel
-            </Button>
-            <Button type="submit" loading={setPassword.isPending}>
-              Set password
-            </Button>
-          </Group>
-        </Group>
-      </Stack>
-    </form>
+      }
+      error={formError}
+      errorTitle="Could not set the password"
+      submitLabel="Set password"
+      submitting={setPassword.isPending}
+      onCancel={onDone}
+      extraAction={
+        <Button
+          variant="subtle"
+          onClick={() => {
+            form.setFieldValue('password', generateTemporaryPassword());
+            setVisible(true);
+          }}
+        >
+          Generate
+        </Button>
+      }
+    >
+      <PasswordInput
+        label="Temporary password"
+        required
+        autoComplete="new-password"
+        visible={visible}
+        onVisibilityChange={setVisible}
+        {...form.getInputProps('password')}
+      />
+    </DialogForm>
   );
 }

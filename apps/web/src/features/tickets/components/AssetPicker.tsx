@@ -1,7 +1,4 @@
-import { Select } from '@mantine/core';
-import { useDebouncedValue } from '@mantine/hooks';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { SearchSelect } from '../../../components/ui/SearchSelect';
 import { assetSearchQueryOptions } from '../../../lib/reference-data/reference-data.queries';
 
 export interface PickedAsset {
@@ -20,41 +17,19 @@ interface AssetPickerProps {
   error?: string;
 }
 
-function assetLabel(asset: PickedAsset): string {
-  return `${asset.tag} · ${asset.name}`;
-}
-
 /** A device or system, found by typing its tag, name or serial (the API searches). */
 export function AssetPicker({ label, description, value, onChange, departmentId, error }: AssetPickerProps) {
-  const [search, setSearch] = useState('');
-  const [debouncedSearch] = useDebouncedValue(search.trim(), 250);
-  // Typing after a pick searches for the typed text, not for the picked asset's label.
-  const q = value && debouncedSearch === assetLabel(value) ? '' : debouncedSearch;
-  const assets = useQuery({
-    ...assetSearchQueryOptions({ ...(q ? { q } : {}), ...(departmentId ? { departmentId } : {}) }),
-    placeholderData: keepPreviousData,
-  });
-  const found = assets.data ?? [];
-  const options = [...(value && !found.some((a) => a.id === value.id) ? [value] : []), ...found];
-
   return (
-    <Select
+    <SearchSelect
       label={label}
       description={description}
-      placeholder={assets.isPending ? 'Loading devices…' : 'Type a tag or name'}
-      data={options.map((asset) => ({ value: asset.id, label: assetLabel(asset) }))}
-      value={value?.id ?? null}
-      onChange={(id) => {
-        const picked = options.find((asset) => asset.id === id);
-        onChange(picked ? { id: picked.id, tag: picked.tag, name: picked.name } : null);
-      }}
-      searchable
-      searchValue={search}
-      onSearchChange={setSearch}
-      // The API already filtered by the search text.
-      filter={({ options: all }) => all}
-      nothingFoundMessage={assets.isFetching ? 'Searching…' : 'No device matches'}
-      clearable
+      placeholder="Type a tag or name"
+      loadingPlaceholder="Loading devices…"
+      value={value}
+      onChange={(asset) => onChange(asset ? { id: asset.id, tag: asset.tag, name: asset.name } : null)}
+      search={(q) => assetSearchQueryOptions({ ...(q ? { q } : {}), ...(departmentId ? { departmentId } : {}) })}
+      optionLabel={(asset) => `${asset.tag} · ${asset.name}`}
+      nothingFound="No device matches"
       error={error}
     />
   );

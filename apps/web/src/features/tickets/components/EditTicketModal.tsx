@@ -1,7 +1,8 @@
-import { Button, Group, Modal, Select, Stack, Textarea, TextInput } from '@mantine/core';
+import { Button, Group, Select, Stack, Textarea, TextInput } from '@mantine/core';
 import { isNotEmpty, useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { FormModal } from '../../../components/ui/FormModal';
 import type { TicketDetail } from '../../../lib/api/api-types';
 import { categoryListQueryOptions } from '../../../lib/reference-data/reference-data.queries';
 import { IMPACTS, impactLabel, URGENCIES, urgencyLabel } from '../../../lib/tickets/ticket-vocabulary';
@@ -15,9 +16,9 @@ interface EditTicketModalProps {
 
 export function EditTicketModal({ ticket, opened, onClose }: EditTicketModalProps) {
   return (
-    <Modal opened={opened} onClose={onClose} title={`Edit ${ticket.number}`} size="lg">
-      {opened ? <EditTicketForm ticket={ticket} onDone={onClose} /> : null}
-    </Modal>
+    <FormModal opened={opened} onClose={onClose} title={`Edit ${ticket.number}`} size="lg">
+      <EditTicketForm ticket={ticket} onDone={onClose} />
+    </FormModal>
   );
 }
 

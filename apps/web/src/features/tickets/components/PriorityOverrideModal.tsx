@@ -1,6 +1,7 @@
-import { Button, Group, Modal, Select, Stack, Textarea } from '@mantine/core';
+import { Button, Group, Select, Stack, Textarea } from '@mantine/core';
 import { isNotEmpty, useForm } from '@mantine/form';
 import { useState } from 'react';
+import { FormModal } from '../../../components/ui/FormModal';
 import type { Priority, TicketDetail } from '../../../lib/api/api-types';
 import { PRIORITIES } from '../../../lib/tickets/ticket-vocabulary';
 import { useUpdateTicket } from '../hooks/use-ticket-mutations';
@@ -13,9 +14,9 @@ interface PriorityOverrideModalProps {
 
 export function PriorityOverrideModal({ ticket, opened, onClose }: PriorityOverrideModalProps) {
   return (
-    <Modal opened={opened} onClose={onClose} title="Override priority">
-      {opened ? <PriorityOverrideForm ticket={ticket} onDone={onClose} /> : null}
-    </Modal>
+    <FormModal opened={opened} onClose={onClose} title="Override priority">
+      <PriorityOverrideForm ticket={ticket} onDone={onClose} />
+    </FormModal>
   );
 }
 

@@ -176,19 +176,41 @@ describe(TicketPage.name, () => {
     );
   });
 
-  it('tells the history in words', async () => {
+  it('tells the history in words, naming records as the events recorded them', async () => {
     const ticket = aStaffTicket();
     const network = staffNetwork(ticket);
+    const networkQueueId = '00000000-0000-4000-8000-0000000000e1';
     network.on(
       `GET /api/tickets/${ticket.id}/events`,
       json(200, {
         items: [
           anEvent({ type: 'created', actor: { id: 'u1', name: 'Erin Employee' } }),
-          anEvent({ type: 'assigned', actor: { id: tech.id, name: 'Taylor Tech' }, data: { from: null, to: colleague.id } }),
+          anEvent({
+            type: 'assigned',
+            actor: { id: tech.id, name: 'Taylor Tech' },
+            data: { from: null, to: colleague.id, fromName: null, toName: 'Casey Colleague' },
+          }),
           anEvent({
             type: 'status_changed',
             actor: { id: tech.id, name: 'Taylor Tech' },
             data: { from: 'new', to: 'in_progress' },
+          }),
+          // Neither the queue nor the category is in a list the screen has: the names come with the events.
+          anEvent({
+            type: 'field_changed',
+            actor: { id: tech.id, name: 'Taylor Tech' },
+            data: { field: 'queueId', from: serviceDesk.id, to: networkQueueId, fromName: 'Service Desk', toName: 'Network' },
+          }),
+          anEvent({
+            type: 'field_changed',
+            actor: { id: tech.id, name: 'Taylor Tech' },
+            data: {
+              field: 'categoryId',
+              from: null,
+              to: '00000000-0000-4000-8000-0000000000e2',
+              fromName: null,
+              toName: 'Printers',
+            },
           }),
           anEvent({ type: 'commented', actor: { id: tech.id, name: 'Taylor Tech' }, data: { internal: true } }),
         ],
@@ -199,8 +221,37 @@ describe(TicketPage.name, () => {
     const history = await screen.findByRole('region', { name: 'History' });
     expect(await within(history).findByText('Taylor Tech changed status from New to In progress')).toBeInTheDocument();
     expect(within(history).getByText('Erin Employee filed the ticket')).toBeInTheDocument();
-    expect(await within(history).findByText('Taylor Tech assigned the ticket to Casey Colleague')).toBeInTheDocument();
+    expect(within(history).getByText('Taylor Tech assigned the ticket to Casey Colleague')).toBeInTheDocument();
+    expect(within(history).getByText('Taylor Tech changed queue from Service Desk to Network')).toBeInTheDocument();
+    expect(within(history).getByText('Taylor Tech changed category to Printers')).toBeInTheDocument();
     expect(within(history).getByText('Taylor Tech added an internal note')).toBeInTheDocument();
+    expect(network.calls('GET /api/categories')).toHaveLength(0);
+  });
+
+  it('tells older events, recorded without names, without showing ids', async () => {
+    const ticket = aStaffTicket();
+    const network = staffNetwork(ticket);
+    network.on(
+      `GET /api/tickets/${ticket.id}/events`,
+      json(200, {
+        items: [
+          anEvent({ type: 'assigned', actor: { id: tech.id, name: 'Taylor Tech' }, data: { from: null, to: colleague.id } }),
+          anEvent({ type: 'assigned', actor: { id: tech.id, name: 'Taylor Tech' }, data: { from: colleague.id, to: tech.id } }),
+          anEvent({
+            type: 'field_changed',
+            actor: { id: tech.id, name: 'Taylor Tech' },
+            data: { field: 'queueId', from: serviceDesk.id, to: '00000000-0000-4000-8000-0000000000e1' },
+          }),
+        ],
+      }),
+    );
+    renderApp(`/tickets/${ticket.number}`, network);
+
+    const history = await screen.findByRole('region', { name: 'History' });
+    expect(await within(history).findByText('Taylor Tech assigned the ticket')).toBeInTheDocument();
+    expect(within(history).getByText('Taylor Tech took the ticket')).toBeInTheDocument();
+    expect(within(history).getByText('Taylor Tech changed queue')).toBeInTheDocument();
+    expect(history).not.toHaveTextContent(/[0-9a-f]{8}-[0-9a-f]{4}-/);
   });
 });
 

@@ -35,45 +35,42 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 /**
- * Names for the ids the event log records (assignee, queue, category), from lists the screen
- * already has; an id it cannot name is described without it.
+ * Fields that hold another record's id. Their events carry the names the ids had when the change
+ * was made (fromName/toName); older events have ids only, which the trail does not try to name.
  */
-export type NameLookup = (field: string, id: string) => string | undefined;
-
-const REFERENCE_FIELDS: Record<string, string> = {
-  assignee: 'user',
-  assigneeId: 'user',
-  requester: 'user',
-  requesterId: 'user',
-  queue: 'queue',
-  queueId: 'queue',
-  category: 'category',
-  categoryId: 'category',
-  asset: 'asset',
-  assetId: 'asset',
-  department: 'department',
-  departmentId: 'department',
-};
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const REFERENCE_FIELDS: ReadonlySet<string> = new Set([
+  'assignee',
+  'assigneeId',
+  'requester',
+  'requesterId',
+  'queue',
+  'queueId',
+  'category',
+  'categoryId',
+  'asset',
+  'assetId',
+  'department',
+  'departmentId',
+]);
 
 function isOneOf<T extends string>(list: readonly T[], value: unknown): value is T {
   return typeof value === 'string' && (list as readonly string[]).includes(value);
 }
 
-/** A recorded value in words: enum values get their labels, references their names. */
-function valueText(field: string | undefined, value: unknown, names: NameLookup): string {
+/**
+ * A recorded value in words: enum values get their labels, references the name recorded with
+ * them; null for a reference recorded without a name.
+ */
+function valueText(field: string | undefined, value: unknown, name: unknown): string | null {
   if (value === null || value === undefined || value === '') return 'none';
-  if (typeof value === 'string' && UUID.test(value)) {
-    const kind = (field && REFERENCE_FIELDS[field]) ?? 'user';
-    return names(kind, value) ?? `another ${kind}`;
-  }
+  if (typeof name === 'string' && name) return name;
   if (typeof value === 'object') {
     const named = value as { name?: unknown; tag?: unknown };
     if (typeof named.tag === 'string' && typeof named.name === 'string') return `${named.tag} ${named.name}`;
     if (typeof named.name === 'string') return named.name;
     return 'a new value';
   }
+  if (field && REFERENCE_FIELDS.has(field)) return null;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   if (typeof value !== 'string') return 'a new value';
   if ((field === 'status' || field === undefined) && isOneOf<TicketStatus>(TICKET_STATUSES, value)) return statusLabel(value);
@@ -85,16 +82,16 @@ function valueText(field: string | undefined, value: unknown, names: NameLookup)
   return value;
 }
 
-function fromTo(field: string | undefined, data: Record<string, unknown>, names: NameLookup): string {
-  const hasFrom = 'from' in data && data.from !== null && data.from !== undefined;
-  const to = valueText(field, data.to, names);
-  return hasFrom ? `from ${valueText(field, data.from, names)} to ${to}` : `to ${to}`;
+/** " from New to In progress", " to Network", or nothing when the new value cannot be put in words. */
+function fromTo(field: string | undefined, data: Record<string, unknown>): string {
+  const to = valueText(field, data.to, data.toName);
+  if (to === null) return '';
+  const from = data.from === null || data.from === undefined ? null : valueText(field, data.from, data.fromName);
+  return from === null ? ` to ${to}` : ` from ${from} to ${to}`;
 }
 
-const noNames: NameLookup = () => undefined;
-
 /** "Taylor Tech changed status from New to In progress": one event of the ticket's history, in words. */
-export function describeEvent(event: TicketEvent, names: NameLookup = noNames): string {
+export function describeEvent(event: TicketEvent): string {
   const who = event.actor?.name ?? 'CivicDesk';
   const data = (event.data ?? {}) as Record<string, unknown>;
   const reason = typeof data.reason === 'string' && data.reason ? `: “${data.reason}”` : '';
@@ -102,24 +99,25 @@ export function describeEvent(event: TicketEvent, names: NameLookup = noNames): 
     case 'created':
       return `${who} filed the ticket`;
     case 'status_changed':
-      return `${who} changed status ${fromTo('status', data, names)}`;
+      return `${who} changed status${fromTo('status', data)}`;
     case 'field_changed': {
       const field = typeof data.field === 'string' ? data.field : undefined;
       if (field === 'description') return `${who} edited the description`;
-      return `${who} changed ${field ? (FIELD_LABELS[field] ?? field) : 'a field'} ${fromTo(field, data, names)}`;
+      return `${who} changed ${field ? (FIELD_LABELS[field] ?? field) : 'a field'}${fromTo(field, data)}`;
     }
     case 'assigned': {
       const to = data.to ?? null;
       if (to === null) return `${who} unassigned the ticket`;
       if (event.actor && to === event.actor.id) return `${who} took the ticket`;
-      return `${who} assigned the ticket to ${valueText('assigneeId', to, names)}`;
+      const name = valueText('assigneeId', to, data.toName);
+      return name === null ? `${who} assigned the ticket` : `${who} assigned the ticket to ${name}`;
     }
     case 'commented':
       return data.internal === true ? `${who} added an internal note` : `${who} replied`;
     case 'reopened':
       return `${who} reopened the ticket${reason}`;
     case 'priority_overridden':
-      return `${who} changed priority ${fromTo('priority', data, names)}${reason}`;
+      return `${who} changed priority${fromTo('priority', data)}${reason}`;
     case 'confirmed':
       return `${who} confirmed it’s fixed`;
   }
