@@ -2,16 +2,9 @@ import { describe, expect, it } from '@jest/globals';
 import type { Actor } from '../../../common/security/actor.js';
 import { ROLES, type Role } from '../../users/domain/role.js';
 import { assetVisibility, canViewAsset } from './asset.policy.js';
+import { testActor } from '../../../common/security/test-actor.js';
 
-const actor = (role: Role, departmentId: string | null = 'dept-fin'): Actor => ({
-  id: `id-${role}`,
-  role,
-  email: `${role}@city.test`,
-  name: role,
-  departmentId,
-  mustChangePassword: false,
-  sessionId: 's',
-});
+const actor = (role: Role, departmentId: string | null = 'dept-fin'): Actor => testActor(role, { departmentId });
 
 const own = { departmentId: 'dept-fin' };
 const other = { departmentId: 'dept-police' };

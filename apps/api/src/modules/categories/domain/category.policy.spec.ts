@@ -2,16 +2,9 @@ import { describe, expect, it } from '@jest/globals';
 import type { Actor } from '../../../common/security/actor.js';
 import { ROLES, type Role } from '../../users/domain/role.js';
 import { canViewCategory, categoryVisibility } from './category.policy.js';
+import { testActor } from '../../../common/security/test-actor.js';
 
-const actor = (role: Role): Actor => ({
-  id: `id-${role}`,
-  role,
-  email: `${role}@city.test`,
-  name: role,
-  departmentId: null,
-  mustChangePassword: false,
-  sessionId: 's',
-});
+const actor = (role: Role): Actor => testActor(role);
 
 describe('category policy', () => {
   it('shows active categories to everyone and inactive ones to staff only', () => {

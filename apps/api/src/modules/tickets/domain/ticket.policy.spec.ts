@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Actor } from '../../../common/security/actor.js';
 import { ROLES, type Role } from '../../users/domain/role.js';
+import { testActor } from '../../../common/security/test-actor.js';
 import {
   canOnTicket,
   STAFF_ONLY_FIELDS,
@@ -20,15 +21,7 @@ const QUEUES = ['unrestricted', 'restricted_member', 'restricted_not_member'] as
 type Ownership = (typeof OWNERSHIPS)[number];
 type QueueCase = (typeof QUEUES)[number];
 
-const actor = (role: Role, id = ACTOR_ID): Actor => ({
-  id,
-  role,
-  email: `${role}@city.test`,
-  name: role,
-  departmentId: null,
-  mustChangePassword: false,
-  sessionId: 'session-1',
-});
+const actor = (role: Role, id = ACTOR_ID): Actor => testActor(role, { id });
 
 function setUp(role: Role, ownership: Ownership, queue: QueueCase): { who: TicketActor; ticket: TicketAccessFacts } {
   const memberQueueIds = new Set(queue === 'restricted_member' ? [QUEUE_ID, 'queue-2'] : ['queue-2']);

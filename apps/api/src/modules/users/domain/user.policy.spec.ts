@@ -2,16 +2,9 @@ import { describe, expect, it } from '@jest/globals';
 import type { Actor } from '../../../common/security/actor.js';
 import { ROLES, type Role } from './role.js';
 import { canManageUsers, canViewUser, userVisibility } from './user.policy.js';
+import { testActor } from '../../../common/security/test-actor.js';
 
-const actor = (role: Role, id = `id-${role}`): Actor => ({
-  id,
-  role,
-  email: `${role}@city.test`,
-  name: role,
-  departmentId: null,
-  mustChangePassword: false,
-  sessionId: 's',
-});
+const actor = (role: Role, id = `id-${role}`): Actor => testActor(role, { id });
 
 describe('user policy', () => {
   it('lets admins view anyone and others only themselves', () => {
