@@ -5,6 +5,8 @@ import { Calendar } from '../modules/calendars/calendar.entity.js';
 import { Category } from '../modules/categories/category.entity.js';
 import { Department } from '../modules/departments/department.entity.js';
 import { JobRun } from '../modules/jobs/job-run.entity.js';
+import { SlaPolicyVersion } from '../modules/sla-policies/sla-policy-version.entity.js';
+import { SlaPolicy } from '../modules/sla-policies/sla-policy.entity.js';
 import { Setting } from '../modules/settings/setting.entity.js';
 import { QueueMember } from '../modules/queues/queue-member.entity.js';
 import { Queue } from '../modules/queues/queue.entity.js';
@@ -31,4 +33,6 @@ export const ENTITIES = [
   Setting,
   Calendar,
   CalendarHoliday,
+  SlaPolicy,
+  SlaPolicyVersion,
 ];

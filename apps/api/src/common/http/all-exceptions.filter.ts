@@ -52,7 +52,9 @@ export function toErrorBody(exception: unknown): ErrorBody {
     if (sqlState && UNAVAILABLE_SQLSTATES.has(sqlState)) return unavailable();
     // Constraint violations that slipped past service checks: a conflict, never a 500.
     if (sqlState === '23505') return errorBody(409, 'conflict', 'A record with these values already exists');
-    if (sqlState === '23503') return errorBody(409, 'conflict', 'The record is referenced by or refers to another record');
+    if (sqlState === '23503' || sqlState === '23001') {
+      return errorBody(409, 'conflict', 'The record is referenced by or refers to another record');
+    }
   }
   if (isFastifyClientError(exception)) {
     return errorBody(exception.statusCode, fastifyCode(exception), exception.message);

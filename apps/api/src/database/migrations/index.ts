@@ -2,6 +2,13 @@ import { Identity1764090000000 } from './1764090000000-Identity.js';
 import { Tickets1764200000000 } from './1764200000000-Tickets.js';
 import { JobsAndSettings1764300000000 } from './1764300000000-JobsAndSettings.js';
 import { Calendars1764400000000 } from './1764400000000-Calendars.js';
+import { SlaPolicies1764500000000 } from './1764500000000-SlaPolicies.js';
 
 /** Applied in order. Never edit a migration once it is on main: add a new one. */
-export const MIGRATIONS = [Identity1764090000000, Tickets1764200000000, JobsAndSettings1764300000000, Calendars1764400000000];
+export const MIGRATIONS = [
+  Identity1764090000000,
+  Tickets1764200000000,
+  JobsAndSettings1764300000000,
+  Calendars1764400000000,
+  SlaPolicies1764500000000,
+];

@@ -436,6 +436,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sla-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SlaPolicies_list"];
+        put?: never;
+        post: operations["SlaPolicies_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sla-policies/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put: operations["SlaPolicies_reorder"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sla-policies/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["SlaPolicies_get"];
+        put?: never;
+        post?: never;
+        delete: operations["SlaPolicies_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["SlaPolicies_update"];
+        trace?: never;
+    };
+    "/api/sla-policies/{id}/activate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SlaPolicies_activate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sla-policies/{id}/deactivate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["SlaPolicies_deactivate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tickets": {
         parameters: {
             query?: never;
@@ -1030,6 +1110,166 @@ export interface components {
             fromYear: number;
             /** @example 2028 */
             toYear: number;
+        };
+        EscalationDto: {
+            /** @enum {string} */
+            target: "first_response" | "resolution" | "next_response";
+            /**
+             * @description Share of the target's business minutes, in %
+             * @example 75
+             */
+            percent: number;
+            /**
+             * @description Unique per target
+             * @example 1
+             */
+            level: number;
+            actions: ("notify_assignee" | "notify_queue_lead" | "notify_managers" | "raise_priority")[];
+        };
+        SlaPolicyDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Place in the matching order (first match wins) */
+            position: number;
+            active: boolean;
+            /**
+             * Format: uuid
+             * @description The current version
+             */
+            versionId: string;
+            /** @description The current version number */
+            version: number;
+            name: string;
+            kinds: ("incident" | "service_request" | "maintenance")[];
+            priorities: ("P1" | "P2" | "P3" | "P4")[];
+            departmentIds: string[];
+            categoryIds: string[];
+            firstResponseMinutes: number | null;
+            resolutionMinutes: number | null;
+            nextResponseMinutes: number | null;
+            pauseStatuses: ("new" | "assigned" | "in_progress" | "waiting_on_requester" | "waiting_on_vendor" | "resolved" | "closed" | "canceled")[];
+            /** Format: uuid */
+            calendarId: string | null;
+            escalations: components["schemas"]["EscalationDto"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        SlaPolicyListDto: {
+            items: components["schemas"]["SlaPolicyDto"][];
+        };
+        SlaPolicyOrderDto: {
+            /** @description Every policy exactly once, first match first */
+            ids: string[];
+        };
+        SlaPolicyVersionSummaryDto: {
+            /** Format: uuid */
+            id: string;
+            version: number;
+            name: string;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: uuid */
+            createdById: string;
+            /** @description Name of the admin who saved the version */
+            createdBy: string;
+        };
+        SlaPolicyDetailDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description Place in the matching order (first match wins) */
+            position: number;
+            active: boolean;
+            /**
+             * Format: uuid
+             * @description The current version
+             */
+            versionId: string;
+            /** @description The current version number */
+            version: number;
+            name: string;
+            kinds: ("incident" | "service_request" | "maintenance")[];
+            priorities: ("P1" | "P2" | "P3" | "P4")[];
+            departmentIds: string[];
+            categoryIds: string[];
+            firstResponseMinutes: number | null;
+            resolutionMinutes: number | null;
+            nextResponseMinutes: number | null;
+            pauseStatuses: ("new" | "assigned" | "in_progress" | "waiting_on_requester" | "waiting_on_vendor" | "resolved" | "closed" | "canceled")[];
+            /** Format: uuid */
+            calendarId: string | null;
+            escalations: components["schemas"]["EscalationDto"][];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /** @description Newest first */
+            versions: components["schemas"]["SlaPolicyVersionSummaryDto"][];
+        };
+        CreateSlaPolicyDto: {
+            /** @example P1 incidents */
+            name: string;
+            /** @description Empty: any kind */
+            kinds?: ("incident" | "service_request" | "maintenance")[];
+            /** @description Empty: any priority */
+            priorities?: ("P1" | "P2" | "P3" | "P4")[];
+            /** @description Empty: any department */
+            departmentIds?: string[];
+            /** @description Empty: any category */
+            categoryIds?: string[];
+            /** @description Business minutes to first response */
+            firstResponseMinutes?: number | null;
+            /** @description Business minutes to resolution */
+            resolutionMinutes?: number | null;
+            /** @description Business minutes for an agent reply after a requester reply */
+            nextResponseMinutes?: number | null;
+            /**
+             * @description Open statuses that pause the resolution clock
+             * @default [
+             *       "waiting_on_requester",
+             *       "waiting_on_vendor"
+             *     ]
+             */
+            pauseStatuses?: ("new" | "assigned" | "in_progress" | "waiting_on_requester" | "waiting_on_vendor" | "resolved" | "closed" | "canceled")[];
+            /**
+             * Format: uuid
+             * @description Null: the ticket department's calendar
+             */
+            calendarId?: string | null;
+            escalations?: components["schemas"]["EscalationDto"][];
+        };
+        UpdateSlaPolicyDto: {
+            /** @example P1 incidents */
+            name?: string;
+            /** @description Empty: any kind */
+            kinds?: ("incident" | "service_request" | "maintenance")[];
+            /** @description Empty: any priority */
+            priorities?: ("P1" | "P2" | "P3" | "P4")[];
+            /** @description Empty: any department */
+            departmentIds?: string[];
+            /** @description Empty: any category */
+            categoryIds?: string[];
+            /** @description Business minutes to first response */
+            firstResponseMinutes?: number | null;
+            /** @description Business minutes to resolution */
+            resolutionMinutes?: number | null;
+            /** @description Business minutes for an agent reply after a requester reply */
+            nextResponseMinutes?: number | null;
+            /**
+             * @description Open statuses that pause the resolution clock
+             * @default [
+             *       "waiting_on_requester",
+             *       "waiting_on_vendor"
+             *     ]
+             */
+            pauseStatuses?: ("new" | "assigned" | "in_progress" | "waiting_on_requester" | "waiting_on_vendor" | "resolved" | "closed" | "canceled")[];
+            /**
+             * Format: uuid
+             * @description Null: the ticket department's calendar
+             */
+            calendarId?: string | null;
+            escalations?: components["schemas"]["EscalationDto"][];
         };
         AssetRefDto: {
             /** Format: uuid */
@@ -2299,6 +2539,179 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["HolidayImportResultDto"];
+                };
+            };
+        };
+    };
+    SlaPolicies_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicyListDto"];
+                };
+            };
+        };
+    };
+    SlaPolicies_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateSlaPolicyDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicyDetailDto"];
+                };
+            };
+        };
+    };
+    SlaPolicies_reorder: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SlaPolicyOrderDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicyListDto"];
+                };
+            };
+        };
+    };
+    SlaPolicies_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicyDetailDto"];
+                };
+            };
+        };
+    };
+    SlaPolicies_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    SlaPolicies_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateSlaPolicyDto"];
+            };
+        };
+        responses: {
+            /** @description A new version is now current */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicyDetailDto"];
+                };
+            };
+        };
+    };
+    SlaPolicies_activate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicyDetailDto"];
+                };
+            };
+        };
+    };
+    SlaPolicies_deactivate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaPolicyDetailDto"];
                 };
             };
         };
