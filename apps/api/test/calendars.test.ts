@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createUser } from './factories/identity.factory.js';
+import { signedInAs } from './factories/identity.factory.js';
 import { startTestApp, type ApiClient, type TestApp } from './support/test-app.js';
 
 const WEEKDAYS = [1, 2, 3, 4, 5].map((day) => ({ day, start: '09:00', end: '12:00' }));
@@ -12,15 +12,9 @@ describe('calendars', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    [admin, tech, requester] = [t.client(), t.client(), t.client()];
-    for (const [client, role] of [
-      [admin, 'admin'],
-      [tech, 'technician'],
-      [requester, 'requester'],
-    ] as const) {
-      const user = await createUser(t.dataSource, { role });
-      await client.login(user.email, user.password);
-    }
+    admin = await signedInAs(t, 'admin');
+    tech = await signedInAs(t, 'technician');
+    requester = await signedInAs(t, 'requester');
   });
   afterAll(() => t.close());
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { createUser } from './factories/identity.factory.js';
+import { signedInAs } from './factories/identity.factory.js';
 import { startTestApp, type ApiClient, type TestApp } from './support/test-app.js';
 
 describe('settings', () => {
@@ -10,15 +10,9 @@ describe('settings', () => {
 
   beforeAll(async () => {
     t = await startTestApp();
-    [admin, manager, requester] = [t.client(), t.client(), t.client()];
-    for (const [client, role] of [
-      [admin, 'admin'],
-      [manager, 'manager'],
-      [requester, 'requester'],
-    ] as const) {
-      const user = await createUser(t.dataSource, { role });
-      await client.login(user.email, user.password);
-    }
+    admin = await signedInAs(t, 'admin');
+    manager = await signedInAs(t, 'manager');
+    requester = await signedInAs(t, 'requester');
   });
   afterAll(() => t.close());
 

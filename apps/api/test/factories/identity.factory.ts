@@ -77,3 +77,14 @@ export async function createUser(
     password: FACTORY_PASSWORD,
   };
 }
+
+/** A browser-like client signed in as a new user of this role (for role-based route tests). */
+export async function signedInAs<C extends { login(email: string, password: string): Promise<unknown> }>(
+  t: { dataSource: DataSource; client(): C },
+  role: Role,
+): Promise<C> {
+  const user = await createUser(t.dataSource, { role });
+  const client = t.client();
+  await client.login(user.email, user.password);
+  return client;
+}
