@@ -19,6 +19,7 @@ import { CategoriesModule } from './modules/categories/categories.module.js';
 import { DepartmentsModule } from './modules/departments/departments.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { JobsModule } from './modules/jobs/jobs.module.js';
+import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { SlaPoliciesModule } from './modules/sla-policies/sla-policies.module.js';
 import { SettingsModule } from './modules/settings/settings.module.js';
 import { QueuesModule } from './modules/queues/queues.module.js';
@@ -73,6 +74,7 @@ export class AppModule {
         CalendarsModule,
         SlaPoliciesModule,
         TicketsModule,
+        NotificationsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: CsrfGuard },

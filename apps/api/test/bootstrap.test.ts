@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { startCivicDesk } from '../src/bootstrap.js';
 import { DEMO_DEPARTMENTS, DEMO_PASSWORD, DEMO_USERS } from '../src/database/seed/demo-city.js';
+import { FixedClock } from '../src/common/time/clock.js';
+import { slaState, type StoredSla } from '../src/modules/tickets/domain/sla-state.js';
 import { ApiClient, TEST_SECRET } from './support/test-app.js';
 import { createTestDatabase } from './support/test-database.js';
 
@@ -22,7 +24,9 @@ describe('start-up', () => {
   afterAll(() => db.drop());
 
   it('migrates an empty database, loads the demo city once, and keeps data across restarts', async () => {
-    const first = await startCivicDesk(env(), { webDist: '/nonexistent' });
+    // A Wednesday afternoon in the city: the demo's clocks are computed for this moment.
+    const clock = new FixedClock('2026-03-04T19:00:00Z');
+    const first = await startCivicDesk(env(), { webDist: '/nonexistent', clock });
     try {
       expect(first.database.applied.length).toBeGreaterThan(0);
       expect(first.seeded).toBe(true);
@@ -59,6 +63,24 @@ describe('start-up', () => {
         { code: 'PD', name: 'Around the clock (24×7)', holidays: 0 },
       ]);
       expect(calendars[1].holidays).toBeGreaterThan(30);
+
+      // Every demo ticket is on an SLA clock, and the open ones show every countdown state.
+      const [{ policies, unclocked }] = await first.database.dataSource.query(
+        `SELECT (SELECT count(*)::int FROM sla_policies WHERE active) AS policies,
+                (SELECT count(*)::int FROM tickets WHERE sla_policy_version_id IS NULL) AS unclocked`,
+      );
+      expect({ policies, unclocked }).toEqual({ policies: 8, unclocked: 0 });
+      const rows: StoredSla[] = await first.database.dataSource.query(
+        `SELECT status, sla_policy_version_id, due_at, sla_at_risk_at, sla_paused, first_response_breached, resolution_breached,
+                next_response_breached FROM tickets`,
+      );
+      const states = new Set(rows.map((r) => slaState(r, clock.now())));
+      expect([...states].sort()).toEqual(expect.arrayContaining(['at_risk', 'breached', 'met', 'on_time', 'paused']));
+      const [police] = await first.database.dataSource.query(
+        `SELECT v.name FROM tickets t JOIN departments d ON d.id = t.department_id
+           JOIN sla_policy_versions v ON v.id = t.sla_policy_version_id WHERE d.code = 'PD' LIMIT 1`,
+      );
+      expect(police.name).toMatch(/^Life safety/);
       await c.post('/api/auth/logout');
       const admin = new ApiClient(first.url);
       await admin.login('admin@civicdesk.test', DEMO_PASSWORD);

@@ -281,7 +281,12 @@ describe('SLA policies', () => {
 
     expect(await resolve({})).toEqual({
       versionId: urgent.versionId,
+      policyId: urgent.id,
+      name: expect.any(String),
+      version: 1,
+      active: true,
       calendarId: city.id,
+      escalations: [{ target: 'resolution', percent: 75, level: 1, actions: expect.any(Array) }],
       policy: {
         firstResponseMinutes: 15,
         resolutionMinutes: 240,

@@ -5,12 +5,15 @@ import { Calendar } from '../modules/calendars/calendar.entity.js';
 import { Category } from '../modules/categories/category.entity.js';
 import { Department } from '../modules/departments/department.entity.js';
 import { JobRun } from '../modules/jobs/job-run.entity.js';
+import { EmailOutbox } from '../modules/notifications/email-outbox.entity.js';
+import { Notification } from '../modules/notifications/notification.entity.js';
 import { SlaPolicyVersion } from '../modules/sla-policies/sla-policy-version.entity.js';
 import { SlaPolicy } from '../modules/sla-policies/sla-policy.entity.js';
 import { Setting } from '../modules/settings/setting.entity.js';
 import { QueueMember } from '../modules/queues/queue-member.entity.js';
 import { Queue } from '../modules/queues/queue.entity.js';
 import { Session } from '../modules/sessions/session.entity.js';
+import { SlaEscalation } from '../modules/ticket-sla/sla-escalation.entity.js';
 import { TicketComment } from '../modules/tickets/ticket-comment.entity.js';
 import { TicketEvent } from '../modules/tickets/ticket-event.entity.js';
 import { Ticket } from '../modules/tickets/ticket.entity.js';
@@ -35,4 +38,7 @@ export const ENTITIES = [
   CalendarHoliday,
   SlaPolicy,
   SlaPolicyVersion,
+  Notification,
+  EmailOutbox,
+  SlaEscalation,
 ];

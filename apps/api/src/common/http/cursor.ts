@@ -1,4 +1,4 @@
-import { validationFailed } from '../errors/app-error.js';
+import { validationFailed, type AppError } from '../errors/app-error.js';
 
 /**
  * Opaque keyset-pagination cursors: the sort key of the last row of a page, base64url JSON.
@@ -17,5 +17,10 @@ export function decodeCursor(cursor: string, shape: readonly ('string' | 'number
   } catch {
     // fall through to the validation error
   }
-  throw validationFailed([{ field: 'cursor', messages: ['cursor is not a cursor this list gave out'] }]);
+  throw invalidCursor();
+}
+
+/** The answer to a cursor this list did not give out (also for values a list checks itself). */
+export function invalidCursor(): AppError {
+  return validationFailed([{ field: 'cursor', messages: ['cursor is not a cursor this list gave out'] }]);
 }

@@ -3,6 +3,8 @@ import { Tickets1764200000000 } from './1764200000000-Tickets.js';
 import { JobsAndSettings1764300000000 } from './1764300000000-JobsAndSettings.js';
 import { Calendars1764400000000 } from './1764400000000-Calendars.js';
 import { SlaPolicies1764500000000 } from './1764500000000-SlaPolicies.js';
+import { Notifications1764600000000 } from './1764600000000-Notifications.js';
+import { TicketSla1764700000000 } from './1764700000000-TicketSla.js';
 
 /** Applied in order. Never edit a migration once it is on main: add a new one. */
 export const MIGRATIONS = [
@@ -11,4 +13,6 @@ export const MIGRATIONS = [
   JobsAndSettings1764300000000,
   Calendars1764400000000,
   SlaPolicies1764500000000,
+  Notifications1764600000000,
+  TicketSla1764700000000,
 ];

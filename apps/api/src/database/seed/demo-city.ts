@@ -3,6 +3,7 @@ import type { Clock } from '../../common/time/clock.js';
 import type { Role } from '../../modules/users/domain/role.js';
 import { seedDemoCalendars } from './demo-calendars.js';
 import { seedDemoHelpdesk } from './demo-helpdesk.js';
+import { businessMinutesBefore, cityCalendar, clockDemoTickets, seedDemoSlaPolicies } from './demo-sla.js';
 
 export const DEMO_PASSWORD = 'civicdesk-demo';
 
@@ -40,7 +41,8 @@ export async function isFreshDatabase(dataSource: DataSource): Promise<boolean> 
 
 /**
  * Loads the demo city in one transaction: departments, demo users of every role (all with the
- * password "civicdesk-demo"), and the helpdesk's queues, categories, assets and open tickets. Never runs in production (config refuses DEMO_DATA there).
+ * password "civicdesk-demo"), calendars and SLA policies, and the helpdesk's queues, categories, assets and
+ * tickets on their SLA clocks. Never runs in production (config refuses DEMO_DATA there).
  */
 export async function seedDemoCity(
   dataSource: DataSource,
@@ -68,6 +70,13 @@ export async function seedDemoCity(
       users.set(u.email, row.id);
     }
     await seedDemoCalendars(manager, now, ids);
-    await seedDemoHelpdesk(manager, now, { departments: ids, users });
+    await seedDemoSlaPolicies(manager, now, { departments: ids, adminId: users.get('admin@civicdesk.test')! });
+    const city = await cityCalendar(manager);
+    await seedDemoHelpdesk(manager, now, {
+      departments: ids,
+      users,
+      businessMinutesAgo: (minutes) => businessMinutesBefore(city, now, minutes),
+    });
+    await clockDemoTickets(manager, dataSource, clock);
   });
 }

@@ -15,9 +15,12 @@ interface Ids {
   departments: Map<string, string>;
   /** User id by e-mail. */
   users: Map<string, string>;
+  /** The instant this many business minutes of the city's office hours before now. */
+  businessMinutesAgo: (minutes: number) => Date;
 }
 
-const HOUR = 60 * 60 * 1000;
+const MINUTE = 60 * 1000;
+const HOUR = 60 * MINUTE;
 
 const QUEUES = [
   { name: 'Network', restricted: false, members: ['tech@civicdesk.test', 'tech2@civicdesk.test'] },
@@ -138,6 +141,8 @@ interface DemoTicket {
   assignee?: string;
   /** Hours before now the ticket was filed. */
   age: number;
+  /** Instead of `age`: business minutes of the city's office hours before now (clocks in a chosen state). */
+  businessAge?: number;
   asset?: string;
   reply?: string;
   note?: string;
@@ -384,6 +389,30 @@ const CYCLE: [TicketStatus, string | undefined][] = [
   ['assigned', 'tech2@civicdesk.test'],
 ];
 
+/**
+ * P3 incidents from Finance (3 business days to resolve, 1,620 minutes) placed so that, whenever
+ * the demo is loaded, the queue shows every countdown state: on time, at risk (past 75 %),
+ * breached, and paused while waiting on the requester.
+ */
+const SLA_SHOWCASE: DemoTicket[] = [
+  ['Budget report macro runs slowly', 'in_progress', 300],
+  ['Shared drive mapping drops after lunch', 'in_progress', 1400],
+  ['Accounts payable scanner rejects batches', 'in_progress', 1900],
+  ['Timesheet app shows the wrong pay period', 'waiting_on_requester', 900],
+].map(([title, status, businessAge]) => ({
+  title: title as string,
+  description: `${title as string}; several invoices are waiting on it.`,
+  requester: 'employee@civicdesk.test',
+  category: 'Software',
+  impact: 'one_person',
+  urgency: 'work_degraded',
+  status: status as TicketStatus,
+  assignee: 'tech@civicdesk.test',
+  age: 0,
+  businessAge: businessAge as number,
+  reply: 'Thanks, we are looking into it.',
+}));
+
 /** The named demo tickets plus everyday ones: a few dozen open tickets in every status. */
 function demoTickets(): DemoTicket[] {
   const everyday = Array.from({ length: 40 }, (_, i): DemoTicket => {
@@ -404,7 +433,7 @@ function demoTickets(): DemoTicket[] {
         : {}),
     };
   });
-  return [...TICKETS, ...everyday];
+  return [...TICKETS, ...everyday, ...SLA_SHOWCASE];
 }
 
 /**
@@ -481,7 +510,9 @@ export async function seedDemoHelpdesk(manager: EntityManager, now: Date, ids: I
 
   const lifeSafety = new Map<string, boolean>();
   for (const row of await manager.query(`SELECT id, life_safety FROM departments`)) lifeSafety.set(row.id, row.life_safety);
-  for (const t of demoTickets()) await seedTicket(manager, now, t, { user, categories, assets: assetByPrefix, lifeSafety });
+  for (const t of demoTickets()) {
+    await seedTicket(manager, now, t, { user, categories, assets: assetByPrefix, lifeSafety, ago: ids.businessMinutesAgo });
+  }
 }
 
 async function seedTicket(
@@ -493,6 +524,7 @@ async function seedTicket(
     categories: Map<string, { id: string; queueId: string }>;
     assets: Map<string, string>;
     lifeSafety: Map<string, boolean>;
+    ago: (businessMinutes: number) => Date;
   },
 ): Promise<void> {
   const category = refs.categories.get(t.category)!;
@@ -502,8 +534,18 @@ async function seedTicket(
     t.category === 'New equipment' || t.category === 'Account / access' || t.title.startsWith('Request')
       ? 'service_request'
       : 'incident';
-  const created = new Date(now.getTime() - t.age * HOUR);
-  const step = (n: number): Date => new Date(created.getTime() + Math.min(n * 0.2, 0.9) * (now.getTime() - created.getTime()));
+  const created = t.businessAge !== undefined ? refs.ago(t.businessAge) : new Date(now.getTime() - t.age * HOUR);
+  const span = now.getTime() - created.getTime();
+  // Assigned within 10 minutes and answered within 20, as a staffed desk does; later steps spread over the ticket's life.
+  const step = (n: number): Date =>
+    new Date(
+      created.getTime() +
+        (n === 1
+          ? Math.min(0.2 * span, 10 * MINUTE)
+          : n === 2
+            ? Math.min(0.4 * span, 20 * MINUTE)
+            : Math.min(n * 0.2, 0.9) * span),
+    );
   const assigneeId = t.assignee ? refs.user(t.assignee) : null;
   const path = statusPath(t.status);
   const [{ n }] = await manager.query(`SELECT nextval($1::regclass)::int AS n`, [`ticket_number_${kind}`]);
@@ -531,8 +573,8 @@ async function seedTicket(
       created,
       step(path.length),
       reached('in_progress') || t.reply ? step(2) : null,
-      reached('resolved') ? step(4) : null,
-      t.status === 'closed' || t.status === 'canceled' ? step(5) : null,
+      reached('resolved') ? step(path.indexOf('resolved')) : null,
+      t.status === 'closed' || t.status === 'canceled' ? step(path.length - 1) : null,
     ],
   );
   const events: [string | null, string, boolean, Record<string, unknown>, Date][] = [
@@ -550,7 +592,7 @@ async function seedTicket(
         step(i + 1),
       ]),
     );
-  if (t.status === 'closed') events.push([requesterId, 'confirmed', true, {}, step(5)]);
+  if (t.status === 'closed') events.push([requesterId, 'confirmed', true, {}, step(path.length - 1)]);
   for (const [body, internal] of [
     [t.reply, false],
     [t.note, true],

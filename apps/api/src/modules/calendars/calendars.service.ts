@@ -5,6 +5,7 @@ import { validateCalendar, type WeeklyWindow } from '@civicdesk/sla';
 import { AppError, notFound, validationFailed, type FieldError } from '../../common/errors/app-error.js';
 import { uniqueViolation } from '../../common/db/unique-violation.js';
 import { Clock } from '../../common/time/clock.js';
+import { TicketSlaService } from '../ticket-sla/ticket-sla.service.js';
 import { holidaysToIcs, parseHolidayIcs, type HolidayInput } from './domain/holiday-ics.js';
 import { knownRegion, publicHolidays } from './domain/public-holidays.js';
 import type {
@@ -40,6 +41,7 @@ export class CalendarsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly sla: TicketSlaService,
   ) {}
 
   /** Every calendar with its holidays, in one statement. */
@@ -70,13 +72,14 @@ export class CalendarsService {
     const current = await this.get(id);
     assertCalendarShape(input, current);
     await this.unique(() =>
-      this.dataSource.query(`UPDATE calendars SET name = $2, time_zone = $3, windows = $4, updated_at = $5 WHERE id = $1`, [
-        id,
-        input.name ?? current.name,
-        input.timeZone ?? current.timeZone,
-        JSON.stringify(input.windows ?? current.windows),
-        this.clock.now(),
-      ]),
+      this.change(id, (manager) =>
+        manager.query(`UPDATE calendars SET name = $2, time_zone = $3, windows = $4 WHERE id = $1`, [
+          id,
+          input.name ?? current.name,
+          input.timeZone ?? current.timeZone,
+          JSON.stringify(input.windows ?? current.windows),
+        ]),
+      ),
     );
     return this.get(id);
   }
@@ -102,11 +105,13 @@ export class CalendarsService {
   }
 
   async removeHoliday(calendarId: string, holidayId: string): Promise<void> {
-    const [, deleted]: [unknown, number] = await this.dataSource.query(
-      `DELETE FROM calendar_holidays WHERE id = $1 AND calendar_id = $2`,
-      [holidayId, calendarId],
-    );
-    if (deleted === 0) throw notFound('Holiday');
+    await this.change(calendarId, async (manager) => {
+      const [, deleted]: [unknown, number] = await manager.query(
+        `DELETE FROM calendar_holidays WHERE id = $1 AND calendar_id = $2`,
+        [holidayId, calendarId],
+      );
+      if (deleted === 0) throw notFound('Holiday');
+    });
   }
 
   /** Holidays from an .ics file; dates the calendar already has are kept as they are. */
@@ -142,16 +147,32 @@ export class CalendarsService {
 
   private async insertHolidays(calendarId: string, holidays: readonly HolidayInput[]): Promise<HolidayImportResultDto> {
     if (holidays.length === 0) return { added: 0, skipped: 0 };
-    const rows: unknown[] = await this.dataSource.query(
-      `INSERT INTO calendar_holidays (calendar_id, date, name, yearly, observed)
-       SELECT $1, h.date, h.name, h.yearly, h.observed
-         FROM json_to_recordset($2::json) AS h(date date, name text, yearly boolean, observed boolean)
-       ON CONFLICT (calendar_id, date) DO NOTHING
-       RETURNING id`,
-      [calendarId, JSON.stringify(holidays)],
+    const rows: unknown[] = await this.change(calendarId, (manager) =>
+      manager.query(
+        `INSERT INTO calendar_holidays (calendar_id, date, name, yearly, observed)
+         SELECT $1, h.date, h.name, h.yearly, h.observed
+           FROM json_to_recordset($2::json) AS h(date date, name text, yearly boolean, observed boolean)
+         ON CONFLICT (calendar_id, date) DO NOTHING
+         RETURNING id`,
+        [calendarId, JSON.stringify(holidays)],
+      ),
     );
-    await this.dataSource.query(`UPDATE calendars SET updated_at = $2 WHERE id = $1`, [calendarId, this.clock.now()]);
     return { added: rows.length, skipped: holidays.length - rows.length };
+  }
+
+  /**
+   * A change to a calendar or its holidays, in one transaction with its consequence: the open
+   * tickets timed on the calendar get their due times recomputed (brief rule 7, e.g. a snow-day
+   * closure). Touching the calendar row also gives it a new row version for the clock's cache.
+   */
+  private async change<T>(calendarId: string, write: (manager: EntityManager) => Promise<T>): Promise<T> {
+    return this.dataSource.transaction(async (manager) => {
+      const result = await write(manager);
+      const now = this.clock.now();
+      await manager.query(`UPDATE calendars SET updated_at = $2 WHERE id = $1`, [calendarId, now]);
+      await this.sla.refreshOpenOnCalendar(manager, calendarId, now);
+      return result;
+    });
   }
 
   private async unique<T>(write: () => Promise<T>): Promise<T> {

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
-import { AppError, notFound } from '../../common/errors/app-error.js';
+import type { DataSource, EntityManager } from 'typeorm';
+import { AppError, notFound, validationFailed } from '../../common/errors/app-error.js';
 import { uniqueViolation } from '../../common/db/unique-violation.js';
 import { Clock } from '../../common/time/clock.js';
+import { TicketSlaService } from '../ticket-sla/ticket-sla.service.js';
 import { Department } from './department.entity.js';
 import type { CreateDepartmentDto, DepartmentDto, UpdateDepartmentDto } from './dto/department.dto.js';
 
@@ -12,6 +13,7 @@ export class DepartmentsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly sla: TicketSlaService,
   ) {}
 
   private get repo() {
@@ -29,17 +31,37 @@ export class DepartmentsService {
 
   async create(input: CreateDepartmentDto): Promise<DepartmentDto> {
     const now = this.clock.now();
+    if (input.calendarId) await assertCalendar(this.dataSource.manager, input.calendarId);
     return toDto(
       await this.saveUnique(() =>
-        this.repo.save(this.repo.create({ ...input, lifeSafety: input.lifeSafety ?? false, createdAt: now, updatedAt: now })),
+        this.repo.save(
+          this.repo.create({
+            ...input,
+            lifeSafety: input.lifeSafety ?? false,
+            calendarId: input.calendarId ?? null,
+            createdAt: now,
+            updatedAt: now,
+          }),
+        ),
       ),
     );
   }
 
+  /** A new calendar re-times the department's open tickets in the same transaction. */
   async update(id: string, input: UpdateDepartmentDto): Promise<DepartmentDto> {
     const department = await this.find(id);
-    Object.assign(department, input, { updatedAt: this.clock.now() });
-    return toDto(await this.saveUnique(() => this.repo.save(department)));
+    const calendarChanged = input.calendarId !== undefined && input.calendarId !== department.calendarId;
+    const now = this.clock.now();
+    Object.assign(department, input, { updatedAt: now });
+    const saved = await this.saveUnique(() =>
+      this.dataSource.transaction(async (manager) => {
+        if (input.calendarId) await assertCalendar(manager, input.calendarId);
+        const result = await manager.getRepository(Department).save(department);
+        if (calendarChanged) await this.sla.refreshOpenOfDepartment(manager, id, now);
+        return result;
+      }),
+    );
+    return toDto(saved);
   }
 
   async remove(id: string): Promise<void> {
@@ -78,7 +100,13 @@ function toDto(d: Department): DepartmentDto {
     name: d.name,
     code: d.code,
     lifeSafety: d.lifeSafety,
+    calendarId: d.calendarId,
     createdAt: d.createdAt.toISOString(),
     updatedAt: d.updatedAt.toISOString(),
   };
+}
+
+async function assertCalendar(manager: EntityManager, calendarId: string): Promise<void> {
+  const found: unknown[] = await manager.query(`SELECT 1 FROM calendars WHERE id = $1`, [calendarId]);
+  if (found.length === 0) throw validationFailed([{ field: 'calendarId', messages: ['calendarId names no calendar'] }]);
 }

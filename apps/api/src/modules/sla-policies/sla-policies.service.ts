@@ -53,13 +53,12 @@ interface PolicyRow {
 }
 
 // Enum arrays come back as text[] so the driver parses them into JS arrays.
-const SELECT_POLICIES = `
-  SELECT p.id, p.position, p.active, p.created_at, p.updated_at,
-         v.id AS version_id, v.version, v.name, v.kinds::text[] AS kinds, v.priorities::text[] AS priorities,
-         v.department_ids, v.category_ids, v.first_response_minutes, v.resolution_minutes, v.next_response_minutes,
-         v.pause_statuses::text[] AS pause_statuses, v.calendar_id, v.escalations
-    FROM sla_policies p
-    JOIN sla_policy_versions v ON v.id = p.current_version_id`;
+const POLICY_COLUMNS = `
+  p.id, p.position, p.active, p.created_at, p.updated_at,
+  v.id AS version_id, v.version, v.name, v.kinds::text[] AS kinds, v.priorities::text[] AS priorities,
+  v.department_ids, v.category_ids, v.first_response_minutes, v.resolution_minutes, v.next_response_minutes,
+  v.pause_statuses::text[] AS pause_statuses, v.calendar_id, v.escalations`;
+const SELECT_POLICIES = `SELECT ${POLICY_COLUMNS} FROM sla_policies p JOIN sla_policy_versions v ON v.id = p.current_version_id`;
 
 /** Serialises writes to the policy order (new positions, reorders). */
 const ORDER_LOCK = `SELECT pg_advisory_xact_lock(hashtext('sla_policies.position'))`;
@@ -67,9 +66,16 @@ const ORDER_LOCK = `SELECT pg_advisory_xact_lock(hashtext('sla_policies.position
 export interface ResolvedSlaPolicy {
   /** The sla_policy_versions row the ticket matched: store it on the ticket. */
   versionId: string;
+  policyId: string;
+  name: string;
+  version: number;
+  /** The policy is switched on (an inactive policy's escalations do not fire). */
+  active: boolean;
   policy: ClockPolicy;
   /** The version's calendar; null means the ticket department's calendar. */
   calendarId: string | null;
+  /** The escalation levels with their actions. */
+  escalations: PolicyEscalation[];
 }
 
 @Injectable()
@@ -173,12 +179,28 @@ export class SlaPoliciesService {
     });
   }
 
+  /**
+   * Switches a policy on or off. Off: no new ticket matches it and its escalations stop on open
+   * tickets. On again: the escalation sweep re-evaluates its open tickets at once.
+   */
   async setActive(id: string, active: boolean): Promise<SlaPolicyDetailDto> {
-    const [, changed]: [unknown, number] = await this.dataSource.query(
-      `UPDATE sla_policies SET active = $2, updated_at = $3 WHERE id = $1`,
-      [id, active, this.clock.now()],
-    );
-    if (changed === 0) throw notFound('SLA policy');
+    const now = this.clock.now();
+    await this.dataSource.transaction(async (manager) => {
+      const [, changed]: [unknown, number] = await manager.query(
+        `UPDATE sla_policies SET active = $2, updated_at = $3 WHERE id = $1 AND active <> $2`,
+        [id, active, now],
+      );
+      if (changed === 0) {
+        await this.get(id, manager);
+        return;
+      }
+      await manager.query(
+        `UPDATE tickets SET next_escalation_at = ${active ? '$2' : 'NULL'}
+          WHERE sla_policy_version_id IN (SELECT v.id FROM sla_policy_versions v WHERE v.policy_id = $1)
+            AND status NOT IN ('resolved', 'closed', 'canceled')`,
+        active ? [id, now] : [id],
+      );
+    });
     return this.get(id);
   }
 
@@ -228,10 +250,19 @@ export class SlaPoliciesService {
    */
   async resolveForTicket(manager: EntityManager, facts: TicketFacts): Promise<ResolvedSlaPolicy | null> {
     const rows: PolicyRow[] = await manager.query(`${SELECT_POLICIES} WHERE p.active ORDER BY p.position`);
-    const versions = rows.map((row): MatchableVersion => ({ ...toDto(row), id: row.version_id }));
+    const versions = rows.map((row): MatchableVersion & { row: PolicyRow } => ({ ...toDto(row), id: row.version_id, row }));
     const match = matchPolicy(versions, facts);
-    if (!match) return null;
-    return { versionId: match.id, policy: toClockPolicy(match), calendarId: match.calendarId };
+    return match ? toResolved(match.row) : null;
+  }
+
+  /** Versions by id (any policy, active or not), as the ticket clock replays them. One statement. */
+  async versionsById(manager: EntityManager, ids: readonly string[]): Promise<Map<string, ResolvedSlaPolicy>> {
+    if (ids.length === 0) return new Map();
+    const rows: PolicyRow[] = await manager.query(
+      `SELECT ${POLICY_COLUMNS} FROM sla_policy_versions v JOIN sla_policies p ON p.id = v.policy_id WHERE v.id = ANY($1::uuid[])`,
+      [[...new Set(ids)]],
+    );
+    return new Map(rows.map((row) => [row.version_id, toResolved(row)]));
   }
 
   private async insertVersion(
@@ -316,6 +347,20 @@ async function assertReferencesExist(manager: EntityManager, f: VersionFields): 
     errors.push({ field: 'categoryIds', messages: [`no such category: ${missing!.categories.join(', ')}`] });
   }
   if (errors.length) throw validationFailed(errors);
+}
+
+function toResolved(row: PolicyRow): ResolvedSlaPolicy {
+  const dto = toDto(row);
+  return {
+    versionId: row.version_id,
+    policyId: row.id,
+    name: row.name,
+    version: row.version,
+    active: row.active,
+    policy: toClockPolicy({ ...dto, id: row.version_id }),
+    calendarId: row.calendar_id,
+    escalations: row.escalations,
+  };
 }
 
 function toDto(row: PolicyRow): SlaPolicyDto {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, SelectQueryBuilder } from 'typeorm';
 import { decodeCursor, encodeCursor } from '../../common/http/cursor.js';
 import type { Actor } from '../../common/security/actor.js';
+import { Clock } from '../../common/time/clock.js';
 import { isStaff } from '../users/domain/role.js';
 import { ticketVisibility } from './domain/ticket.policy.js';
 import { OPEN_STATUSES } from './domain/ticket-vocabulary.js';
@@ -36,7 +37,10 @@ const ORDERINGS: Record<TicketSort, { key: string[]; cast: string[]; direction: 
 
 @Injectable()
 export class TicketListService {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
 
   /**
    * One SQL statement whatever the page size: visibility, filters, every joined name and the
@@ -70,7 +74,7 @@ export class TicketListService {
     const page = rows.slice(0, limit);
     const last = page[page.length - 1];
     return {
-      items: page.map(toListItem),
+      items: page.map((row) => toListItem(row, this.clock.now())),
       nextCursor: rows.length > limit && last ? encodeCursor(ordering.key.map((_, i) => String(last[`sort_${i}`]))) : null,
     };
   }

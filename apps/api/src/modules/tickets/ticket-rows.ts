@@ -1,9 +1,10 @@
 import type { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Impact, Priority, TicketKind, TicketSource, TicketStatus, Urgency, WorkClass } from './domain/ticket-vocabulary.js';
+import { slaState, type StoredSla } from './domain/sla-state.js';
 import type { TicketListItemDto } from './dto/ticket-output.dto.js';
 
 /** A ticket row with every joined name, as list and detail queries read it (one statement). */
-export interface TicketRow {
+export interface TicketRow extends StoredSla {
   id: string;
   number: string;
   kind: TicketKind;
@@ -34,6 +35,7 @@ export interface TicketRow {
   created_at: Date;
   updated_at: Date;
   due_at: Date | null;
+  sla_breached_at: Date | null;
   first_response_at: Date | null;
   resolved_at: Date | null;
   closed_at: Date | null;
@@ -71,6 +73,13 @@ const COLUMNS = [
   't.created_at AS created_at',
   't.updated_at AS updated_at',
   't.due_at AS due_at',
+  't.sla_policy_version_id AS sla_policy_version_id',
+  't.sla_at_risk_at AS sla_at_risk_at',
+  't.sla_paused AS sla_paused',
+  't.sla_breached_at AS sla_breached_at',
+  't.first_response_breached AS first_response_breached',
+  't.resolution_breached AS resolution_breached',
+  't.next_response_breached AS next_response_breached',
   't.first_response_at AS first_response_at',
   't.resolved_at AS resolved_at',
   't.closed_at AS closed_at',
@@ -99,7 +108,8 @@ const iso = (d: Date | null): string | null => (d ? new Date(d).toISOString() : 
 const ref = (id: string | null, name: string | null): { id: string; name: string } | null =>
   id && name !== null ? { id, name } : null;
 
-export function toListItem(row: TicketRow): TicketListItemDto {
+/** `now` decides the countdown state (at risk and breached depend on the time). */
+export function toListItem(row: TicketRow, now: Date): TicketListItemDto {
   return {
     id: row.id,
     number: row.number,
@@ -121,6 +131,12 @@ export function toListItem(row: TicketRow): TicketListItemDto {
     createdAt: iso(row.created_at)!,
     updatedAt: iso(row.updated_at)!,
     dueAt: iso(row.due_at),
+    sla: {
+      state: slaState(row, now),
+      atRiskAt: iso(row.sla_at_risk_at),
+      breachedAt: iso(row.sla_breached_at),
+      paused: row.sla_paused,
+    },
   };
 }
 

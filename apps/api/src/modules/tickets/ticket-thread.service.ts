@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { AppError } from '../../common/errors/app-error.js';
 import type { Actor } from '../../common/security/actor.js';
 import { Clock } from '../../common/time/clock.js';
+import { TicketSlaService } from '../ticket-sla/ticket-sla.service.js';
 import { STAFF_ROLES, type Role } from '../users/domain/role.js';
 import { checkTransition } from './domain/status-machine.js';
 import { canOnTicket } from './domain/ticket.policy.js';
@@ -11,6 +12,7 @@ import type { TicketStatus } from './domain/ticket-vocabulary.js';
 import type { CommentDto, CommentListDto, TicketEventDto, TicketEventListDto } from './dto/ticket-output.dto.js';
 import { loadTicketFor } from './ticket-access.js';
 import { appendTicketEvents, type NewTicketEvent } from './ticket-events.js';
+import { TicketNotifier } from './ticket-notifier.js';
 import { buildSet, statusEffects } from './tickets.service.js';
 
 /** A ticket's conversation (replies and internal notes) and its audit trail. */
@@ -19,6 +21,8 @@ export class TicketThreadService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly sla: TicketSlaService,
+    private readonly notifier: TicketNotifier,
   ) {}
 
   /** Requesters see public replies only; staff see internal notes too. */
@@ -66,6 +70,11 @@ export class TicketThreadService {
       const bump = 'status' in set ? ', version = version + 1' : '';
       await manager.query(`UPDATE tickets SET ${update.clause}${bump} WHERE id = $1`, [ticketId, ...update.values]);
       await appendTicketEvents(manager, ticketId, actor.id, now, events);
+      // Public replies answer or restart the response clocks.
+      if (!internal) {
+        await this.sla.refresh(manager, ticketId, now);
+        await this.notifier.tell(manager, ticketId, actor.id, now, [{ kind: 'public_reply', byStaff: staff, body }]);
+      }
       return comment.id as string;
     });
     const [row] = await this.dataSource.query(

@@ -1,8 +1,10 @@
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Asset } from '../assets/asset.entity.js';
+import { Calendar } from '../calendars/calendar.entity.js';
 import { Category } from '../categories/category.entity.js';
 import { Department } from '../departments/department.entity.js';
 import { Queue } from '../queues/queue.entity.js';
+import { SlaPolicyVersion } from '../sla-policies/sla-policy-version.entity.js';
 import { User } from '../users/user.entity.js';
 import {
   IMPACTS,
@@ -38,6 +40,10 @@ import {
 @Index('tickets_open_assignee_due_idx', { synchronize: false })
 // Resolved tickets by resolution time, for auto-close (partial index built by a migration).
 @Index('tickets_resolved_idx', { synchronize: false })
+@Index('tickets_sla_policy_version_idx', ['slaPolicyVersionId'])
+// Partial indexes for the escalation sweep and for re-timing open tickets on a changed calendar.
+@Index('tickets_next_escalation_idx', { synchronize: false })
+@Index('tickets_open_sla_calendar_idx', { synchronize: false })
 @Check('tickets_title_check', `btrim(title) <> '' AND length(title) <= 200`)
 export class Ticket {
   @PrimaryGeneratedColumn('uuid')
@@ -145,9 +151,79 @@ export class Ticket {
   @Column({ name: 'reopen_count', type: 'integer', default: 0 })
   reopenCount: number;
 
-  /** The next due time; filled by the SLA engine. */
+  // ── The SLA clock's stored results (see TicketSlaService): reports and queues read these. ──
+
+  /** The SLA policy version the ticket matched; null when no policy applies. */
+  @Column({ name: 'sla_policy_version_id', type: 'uuid', nullable: true })
+  slaPolicyVersionId: string | null;
+
+  @ManyToOne(() => SlaPolicyVersion, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'sla_policy_version_id', foreignKeyConstraintName: 'tickets_sla_policy_version_id_fkey' })
+  slaPolicyVersion?: Relation<SlaPolicyVersion>;
+
+  /** The business-hours calendar the clock runs on (the policy's, else the department's). */
+  @Column({ name: 'sla_calendar_id', type: 'uuid', nullable: true })
+  slaCalendarId: string | null;
+
+  @ManyToOne(() => Calendar, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'sla_calendar_id', foreignKeyConstraintName: 'tickets_sla_calendar_id_fkey' })
+  slaCalendar?: Relation<Calendar>;
+
+  /** The next due time of a running target (may be past when breached); null when none runs. */
   @Column({ name: 'due_at', type: 'timestamptz', nullable: true })
   dueAt: Date | null;
+
+  @Column({ name: 'first_response_due_at', type: 'timestamptz', nullable: true })
+  firstResponseDueAt: Date | null;
+
+  /** Null while paused: there is no due time then, only the remaining minutes. */
+  @Column({ name: 'resolution_due_at', type: 'timestamptz', nullable: true })
+  resolutionDueAt: Date | null;
+
+  @Column({ name: 'next_response_due_at', type: 'timestamptz', nullable: true })
+  nextResponseDueAt: Date | null;
+
+  /** Achieved business minutes to the first response (null until it happens). */
+  @Column({ name: 'first_response_minutes', type: 'integer', nullable: true })
+  firstResponseMinutes: number | null;
+
+  /** Achieved business minutes to the (final) resolution, paused time excluded. */
+  @Column({ name: 'resolution_minutes', type: 'integer', nullable: true })
+  resolutionMinutes: number | null;
+
+  /** Business minutes to the first resolution, before any reopen. */
+  @Column({ name: 'first_resolution_minutes', type: 'integer', nullable: true })
+  firstResolutionMinutes: number | null;
+
+  @Column({ name: 'sla_paused_minutes', type: 'integer', default: 0 })
+  slaPausedMinutes: number;
+
+  /** The resolution clock is paused (a pause status). */
+  @Column({ name: 'sla_paused', type: 'boolean', default: false })
+  slaPaused: boolean;
+
+  /** Null while undecided; true once past due; false when met on time. */
+  @Column({ name: 'first_response_breached', type: 'boolean', nullable: true })
+  firstResponseBreached: boolean | null;
+
+  @Column({ name: 'resolution_breached', type: 'boolean', nullable: true })
+  resolutionBreached: boolean | null;
+
+  /** Whether any next-response cycle went past due. */
+  @Column({ name: 'next_response_breached', type: 'boolean', default: false })
+  nextResponseBreached: boolean;
+
+  /** When the first target went past due. */
+  @Column({ name: 'sla_breached_at', type: 'timestamptz', nullable: true })
+  slaBreachedAt: Date | null;
+
+  /** When 75 % of the running target due first is reached: the ticket is at risk from then. */
+  @Column({ name: 'sla_at_risk_at', type: 'timestamptz', nullable: true })
+  slaAtRiskAt: Date | null;
+
+  /** The earliest escalation level not yet fired, of an open ticket (the sweep's partial index). */
+  @Column({ name: 'next_escalation_at', type: 'timestamptz', nullable: true })
+  nextEscalationAt: Date | null;
 
   /** Raised by every update; updates say which version they read (WHERE version = :v). */
   @Column({ type: 'integer', default: 1 })

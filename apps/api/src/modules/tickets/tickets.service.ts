@@ -5,6 +5,7 @@ import { AppError, notFound, validationFailed, type FieldError } from '../../com
 import type { Actor } from '../../common/security/actor.js';
 import { Clock } from '../../common/time/clock.js';
 import { PHISHING_CATEGORY_KEY } from '../categories/category.entity.js';
+import { TicketSlaService, type RematchReason } from '../ticket-sla/ticket-sla.service.js';
 import { isStaff } from '../users/domain/role.js';
 import { computePriority } from './domain/priority.js';
 import { routeToQueue } from './domain/routing.js';
@@ -21,6 +22,7 @@ import type { CreateTicketDto, UpdateTicketDto } from './dto/ticket-input.dto.js
 import type { TicketDetailDto } from './dto/ticket-output.dto.js';
 import { loadTicketFor, type VisibleTicket } from './ticket-access.js';
 import { appendTicketEvents, type NewTicketEvent } from './ticket-events.js';
+import { TicketNotifier, type TicketHappening } from './ticket-notifier.js';
 import { iso, toListItem } from './ticket-rows.js';
 
 /** Column of each PATCH field, for the UPDATE and the event log. */
@@ -61,10 +63,12 @@ export class TicketsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly sla: TicketSlaService,
+    private readonly notifier: TicketNotifier,
   ) {}
 
   async get(actor: Actor, idOrNumber: string): Promise<TicketDetailDto> {
-    return toDetail(await loadTicketFor(this.dataSource, actor, idOrNumber));
+    return toDetail(await loadTicketFor(this.dataSource, actor, idOrNumber), this.clock.now());
   }
 
   /** A requester files for themself; staff may file on behalf of a requester. */
@@ -166,6 +170,8 @@ export class TicketsService {
       await appendTicketEvents(manager, row.id, actor.id, now, [
         { type: 'created', public: true, data: { onBehalf: filing.requesterId !== actor.id } },
       ]);
+      await this.sla.refresh(manager, row.id, now, { reason: 'created', actorId: actor.id });
+      await this.notifier.tell(manager, row.id, actor.id, now, [{ kind: 'created' }]);
       return row.id as string;
     });
     return this.get(actor, id);
@@ -276,6 +282,24 @@ export class TicketsService {
       );
       if (result[1] === 0) await throwVersionConflict(manager, row.id);
       await appendTicketEvents(manager, row.id, actor.id, now, events);
+
+      // A change of a fact the policies match on re-matches the policy; a status change moves the clock.
+      const rematch: RematchReason | null =
+        set.priority !== undefined
+          ? 'priority'
+          : changed.includes('departmentId')
+            ? 'department'
+            : changed.includes('categoryId')
+              ? 'category'
+              : null;
+      if (rematch) await this.sla.refresh(manager, row.id, now, { reason: rematch, actorId: actor.id });
+      else if (status !== row.status) await this.sla.refresh(manager, row.id, now);
+
+      const happenings: TicketHappening[] = [];
+      if (changed.includes('queueId')) happenings.push({ kind: 'queued' });
+      if (changed.includes('assigneeId') && assigneeId) happenings.push({ kind: 'assigned' });
+      if (status === 'resolved' && row.status !== 'resolved') happenings.push({ kind: 'resolved' });
+      await this.notifier.tell(manager, row.id, actor.id, now, happenings);
     });
     return this.get(actor, row.id);
   }
@@ -314,6 +338,7 @@ export class TicketsService {
         ...update.values,
       ]);
       await appendTicketEvents(manager, visible.row.id, actor.id, now, extra ? [...events, extra] : events);
+      await this.sla.refresh(manager, visible.row.id, now);
     });
     return this.get(actor, visible.row.id);
   }
@@ -365,12 +390,12 @@ function facts(t: VisibleTicket): { requesterId: string; queueId: string; queueR
   return { requesterId: t.row.requester_id, queueId: t.row.queue_id, queueRestricted: t.row.queue_restricted };
 }
 
-function toDetail({ row, actor }: VisibleTicket): TicketDetailDto {
+function toDetail({ row, actor }: VisibleTicket, now: Date): TicketDetailDto {
   const f = facts({ row, actor });
   const staff = canOnTicket(actor, f, 'work');
   const mover: TransitionActor = staff ? 'staff' : 'requester';
   const detail: TicketDetailDto = {
-    ...toListItem(row),
+    ...toListItem(row, now),
     description: row.description,
     firstResponseAt: iso(row.first_response_at),
     resolvedAt: iso(row.resolved_at),

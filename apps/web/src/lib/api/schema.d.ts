@@ -644,6 +644,86 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Notifications_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/unread-count": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Notifications_unreadCount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/read-all": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Notifications_readAll"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/{id}/read": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Notifications_read"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/sla": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TicketSla_timeline"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -713,6 +793,11 @@ export interface components {
             name: string;
             code: string;
             lifeSafety: boolean;
+            /**
+             * Format: uuid
+             * @description Null: the city's office hours
+             */
+            calendarId: string | null;
             /** Format: date-time */
             createdAt: string;
             /** Format: date-time */
@@ -734,6 +819,11 @@ export interface components {
              * @default false
              */
             lifeSafety?: boolean;
+            /**
+             * Format: uuid
+             * @description The business-hours calendar its tickets' SLA clocks run on; null: the city's office hours
+             */
+            calendarId?: string | null;
         };
         UpdateDepartmentDto: {
             /** @example Finance */
@@ -748,6 +838,11 @@ export interface components {
              * @default false
              */
             lifeSafety?: boolean;
+            /**
+             * Format: uuid
+             * @description The business-hours calendar its tickets' SLA clocks run on; null: the city's office hours
+             */
+            calendarId?: string | null;
         };
         UserDto: {
             /** Format: uuid */
@@ -1277,6 +1372,25 @@ export interface components {
             tag: string;
             name: string;
         };
+        TicketSlaSummaryDto: {
+            /**
+             * @description The countdown chip: on time, at risk (75 % of the target gone), breached, paused
+             * @enum {string}
+             */
+            state: "none" | "on_time" | "at_risk" | "breached" | "paused" | "met";
+            /**
+             * Format: date-time
+             * @description When the ticket becomes at risk
+             */
+            atRiskAt: Record<string, never> | null;
+            /**
+             * Format: date-time
+             * @description When a target first went past due
+             */
+            breachedAt: Record<string, never> | null;
+            /** @description The resolution clock is paused (no due time, only remaining minutes) */
+            paused: boolean;
+        };
         TicketListItemDto: {
             /** Format: uuid */
             id: string;
@@ -1308,6 +1422,7 @@ export interface components {
              * @description Next SLA due time
              */
             dueAt: string | null;
+            sla: components["schemas"]["TicketSlaSummaryDto"];
         };
         TicketListDto: {
             items: components["schemas"]["TicketListItemDto"][];
@@ -1399,6 +1514,7 @@ export interface components {
              * @description Next SLA due time
              */
             dueAt: string | null;
+            sla: components["schemas"]["TicketSlaSummaryDto"];
             description: string;
             /**
              * @description Staff only
@@ -1493,7 +1609,7 @@ export interface components {
         TicketEventDto: {
             id: string;
             /** @enum {string} */
-            type: "created" | "status_changed" | "field_changed" | "assigned" | "commented" | "reopened" | "confirmed" | "priority_overridden";
+            type: "created" | "status_changed" | "field_changed" | "assigned" | "commented" | "reopened" | "confirmed" | "priority_overridden" | "sla_policy_matched" | "sla_escalated";
             /** @description null when CivicDesk itself acted */
             actor: components["schemas"]["NamedRefDto"] | null;
             /** @description e.g. {field, from, to} or {from, to} */
@@ -1505,6 +1621,132 @@ export interface components {
         };
         TicketEventListDto: {
             items: components["schemas"]["TicketEventDto"][];
+        };
+        NotificationDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            ticketId: string | null;
+            /** @enum {string} */
+            type: "ticket_created_in_queue" | "ticket_assigned" | "public_reply" | "ticket_resolved" | "sla_escalation";
+            /** @example INC-000123 was assigned to you */
+            title: string;
+            body: string;
+            /**
+             * @description A path in the web app
+             * @example /tickets/INC-000123
+             */
+            link: string | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            readAt: string | null;
+        };
+        NotificationListDto: {
+            items: components["schemas"]["NotificationDto"][];
+            /** @description Pass as cursor for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        NotificationCountDto: {
+            count: number;
+        };
+        SlaPolicyRefDto: {
+            /** Format: uuid */
+            id: string;
+            /** Format: uuid */
+            versionId: string;
+            name: string;
+            version: number;
+            /** @description An inactive policy fires no escalations */
+            active: boolean;
+        };
+        SlaCalendarRefDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            timeZone: string;
+        };
+        SlaTargetDto: {
+            /** @description Business minutes */
+            targetMinutes: number;
+            /** @description Business minutes the clock ran (paused time excluded) */
+            elapsedMinutes: number;
+            /** @description Business minutes spent paused (resolution only) */
+            pausedMinutes: number;
+            /** @description Negative once over */
+            remainingMinutes: number;
+            /**
+             * Format: date-time
+             * @description Null while paused
+             */
+            dueAt: string | null;
+            /** @enum {string} */
+            state: "running" | "paused" | "met" | "breached" | "canceled";
+            breached: boolean;
+            /** Format: date-time */
+            breachedAt: string | null;
+            /** Format: date-time */
+            stoppedAt: string | null;
+        };
+        SlaTargetsDto: {
+            firstResponse: components["schemas"]["SlaTargetDto"] | null;
+            resolution: components["schemas"]["SlaTargetDto"] | null;
+            /** @description The latest next-response cycle */
+            nextResponse: components["schemas"]["SlaTargetDto"] | null;
+        };
+        SlaSegmentDto: {
+            /** Format: date-time */
+            from: string;
+            /** Format: date-time */
+            to: string;
+            /** @enum {string} */
+            state: "running" | "paused" | "outside_hours" | "stopped";
+        };
+        SlaPolicyMatchDto: {
+            /** Format: date-time */
+            at: string;
+            policy: components["schemas"]["SlaPolicyRefDto"];
+            /** @enum {string} */
+            reason: "created" | "priority" | "department" | "category" | "escalation";
+        };
+        SlaEscalationDto: {
+            /** @enum {string} */
+            target: "first_response" | "resolution" | "next_response";
+            level: number;
+            /** @description % of the target */
+            percent: number;
+            actions: ("notify_assignee" | "notify_queue_lead" | "notify_managers" | "raise_priority")[];
+            /**
+             * Format: date-time
+             * @description When the level is (or was) due
+             */
+            dueAt: string | null;
+            /** Format: date-time */
+            firedAt: string | null;
+        };
+        TicketSlaDto: {
+            /**
+             * Format: date-time
+             * @description The moment the clock was computed for
+             */
+            computedAt: string;
+            /** @enum {string} */
+            state: "none" | "on_time" | "at_risk" | "breached" | "paused" | "met";
+            /** @description Null when no policy applies */
+            policy: components["schemas"]["SlaPolicyRefDto"] | null;
+            calendar: components["schemas"]["SlaCalendarRefDto"] | null;
+            targets: components["schemas"]["SlaTargetsDto"];
+            /** Format: date-time */
+            dueAt: string | null;
+            reopenCount: number;
+            /** @description Business minutes to the first resolution */
+            firstResolutionMinutes: number | null;
+            nextResponseCycles: number;
+            /** @description The resolution clock's running, paused, outside-hours and stopped stretches */
+            segments: components["schemas"]["SlaSegmentDto"][];
+            policyMatches: components["schemas"]["SlaPolicyMatchDto"][];
+            /** @description Staff only; empty for the requester */
+            escalations: components["schemas"]["SlaEscalationDto"][];
         };
     };
     responses: never;
@@ -2987,6 +3229,113 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["TicketEventListDto"];
+                };
+            };
+        };
+    };
+    Notifications_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description true: only notifications not read yet */
+                unread?: boolean;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationListDto"];
+                };
+            };
+        };
+    };
+    Notifications_unreadCount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationCountDto"];
+                };
+            };
+        };
+    };
+    Notifications_readAll: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description How many notifications were marked read */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationCountDto"];
+                };
+            };
+        };
+    };
+    Notifications_read: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NotificationDto"];
+                };
+            };
+        };
+    };
+    TicketSla_timeline: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Ticket id (uuid) or number (INC-000123) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketSlaDto"];
                 };
             };
         };

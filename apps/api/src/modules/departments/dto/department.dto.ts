@@ -1,6 +1,7 @@
 import { ApiProperty, PartialType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsBoolean, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
+import { IsNullable } from '../../../common/http/validators.js';
 import { trim } from '../../../common/http/transforms.js';
 
 export class CreateDepartmentDto {
@@ -23,6 +24,17 @@ export class CreateDepartmentDto {
   @IsOptional()
   @IsBoolean()
   lifeSafety?: boolean;
+
+  @ApiProperty({
+    required: false,
+    type: String,
+    format: 'uuid',
+    nullable: true,
+    description: "The business-hours calendar its tickets' SLA clocks run on; null: the city's office hours",
+  })
+  @IsNullable()
+  @IsUUID()
+  calendarId?: string | null;
 }
 
 export class UpdateDepartmentDto extends PartialType(CreateDepartmentDto) {}
@@ -32,6 +44,8 @@ export class DepartmentDto {
   @ApiProperty() name: string;
   @ApiProperty() code: string;
   @ApiProperty() lifeSafety: boolean;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: "Null: the city's office hours" })
+  calendarId: string | null;
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }

@@ -16,11 +16,24 @@ import {
   type Urgency,
   type WorkClass,
 } from '../domain/ticket-vocabulary.js';
+import { SLA_STATES, type SlaState } from '../domain/sla-state.js';
 
 export class AssetRefDto {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty() tag: string;
   @ApiProperty() name: string;
+}
+
+export class TicketSlaSummaryDto {
+  @ApiProperty({
+    enum: SLA_STATES,
+    description: 'The countdown chip: on time, at risk (75 % of the target gone), breached, paused',
+  })
+  state: SlaState;
+  @ApiProperty({ format: 'date-time', nullable: true, description: 'When the ticket becomes at risk' }) atRiskAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, description: 'When a target first went past due' }) breachedAt:
+    string | null;
+  @ApiProperty({ description: 'The resolution clock is paused (no due time, only remaining minutes)' }) paused: boolean;
 }
 
 export class TicketListItemDto {
@@ -41,6 +54,7 @@ export class TicketListItemDto {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
   @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'Next SLA due time' }) dueAt: string | null;
+  @ApiProperty({ type: TicketSlaSummaryDto }) sla: TicketSlaSummaryDto;
 }
 
 export class TicketListDto {
@@ -110,6 +124,8 @@ export const TICKET_EVENT_TYPES = [
   'reopened',
   'confirmed',
   'priority_overridden',
+  'sla_policy_matched',
+  'sla_escalated',
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 

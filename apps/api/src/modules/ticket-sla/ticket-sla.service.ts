@@ -1,0 +1,230 @@
+import { Injectable } from '@nestjs/common';
+import type { EntityManager } from 'typeorm';
+import { computeTicketClock, type ClockPolicy, type TicketClock } from '@civicdesk/sla';
+import { AppError } from '../../common/errors/app-error.js';
+import { SlaPoliciesService, type ResolvedSlaPolicy } from '../sla-policies/sla-policies.service.js';
+import type { Priority, TicketKind, TicketStatus } from '../tickets/domain/ticket-vocabulary.js';
+import { appendTicketEvents } from '../tickets/ticket-events.js';
+import { loadCalendars, type SlaCalendar } from './calendar-source.js';
+import { CLOCK_EVENT_TYPES, clockEventsFrom, matchedVersionIds, type ClockEventRow } from './domain/clock-events.js';
+import { slaColumns, withAtRiskMarkers, type SlaColumns } from './domain/clock-columns.js';
+
+/** Why the policy was matched again (recorded on the SLA timeline). */
+export type RematchReason = 'created' | 'priority' | 'department' | 'category' | 'escalation';
+
+export interface ClockTicket {
+  id: string;
+  number: string;
+  title: string;
+  status: TicketStatus;
+  kind: TicketKind;
+  priority: Priority;
+  department_id: string;
+  category_id: string | null;
+  queue_id: string;
+  assignee_id: string | null;
+  requester_id: string;
+  sla_policy_version_id: string | null;
+  /** The department's calendar, else the city's office hours. */
+  department_calendar_id: string;
+  /** Levels fired so far, as `firedKey` strings. */
+  fired: string[];
+}
+
+/** A ticket's clock as of a moment, with what it was computed from. */
+export interface SlaEvaluation {
+  ticket: ClockTicket;
+  /** The version in force (the last matched). */
+  version: ResolvedSlaPolicy;
+  calendar: SlaCalendar;
+  clock: TicketClock;
+  fired: Set<string>;
+  /** The ticket_events rows the clock replayed (for the timeline). */
+  events: ClockEventRow[];
+  versions: Map<string, ResolvedSlaPolicy>;
+}
+
+const DONE: readonly TicketStatus[] = ['resolved', 'closed', 'canceled'];
+/** Tickets refreshed per batch of statements (a calendar change may re-time thousands). */
+const BATCH = 500;
+
+/**
+ * The ticket clock in the database: re-matches a ticket's SLA policy when its facts change and
+ * stores what `computeTicketClock` says in the ticket's SLA columns, inside the caller's
+ * transaction, so every ticket change and its clock are written together.
+ */
+@Injectable()
+export class TicketSlaService {
+  constructor(private readonly policies: SlaPoliciesService) {}
+
+  /**
+   * After a change to one ticket (already written in this transaction): re-match the policy when
+   * a matched fact changed, then store the clock. A re-match that finds no policy keeps the one
+   * the ticket has; elapsed and paused time are kept either way (brief rule 5).
+   */
+  async refresh(
+    manager: EntityManager,
+    ticketId: string,
+    now: Date,
+    rematch?: { reason: RematchReason; actorId: string | null },
+  ): Promise<SlaEvaluation | null> {
+    if (rematch) {
+      const [ticket] = await this.load(manager, [ticketId]);
+      if (!ticket) throw new AppError('not_found', 'Ticket not found');
+      const match = await this.policies.resolveForTicket(manager, {
+        kind: ticket.kind,
+        priority: ticket.priority,
+        departmentId: ticket.department_id,
+        categoryId: ticket.category_id,
+      });
+      if (match && match.versionId !== ticket.sla_policy_version_id) {
+        await appendTicketEvents(manager, ticketId, rematch.actorId, now, [
+          {
+            type: 'sla_policy_matched',
+            public: false,
+            data: {
+              versionId: match.versionId,
+              policyId: match.policyId,
+              name: match.name,
+              version: match.version,
+              reason: rematch.reason,
+            },
+          },
+        ]);
+        await manager.query(`UPDATE tickets SET sla_policy_version_id = $2 WHERE id = $1`, [ticketId, match.versionId]);
+      }
+    }
+    const [evaluation] = await this.refreshMany(manager, [ticketId], now);
+    return evaluation ?? null;
+  }
+
+  /** Recomputes and stores the clocks of these tickets, in batches of a few statements each. */
+  async refreshMany(manager: EntityManager, ticketIds: readonly string[], now: Date): Promise<SlaEvaluation[]> {
+    const all: SlaEvaluation[] = [];
+    for (let i = 0; i < ticketIds.length; i += BATCH) {
+      const evaluations = await this.evaluate(manager, ticketIds.slice(i, i + BATCH), now);
+      await this.store(manager, evaluations);
+      all.push(...evaluations);
+    }
+    return all;
+  }
+
+  /** The open tickets timed on a calendar, after it changed (brief rule 7). Returns how many. */
+  async refreshOpenOnCalendar(manager: EntityManager, calendarId: string, now: Date): Promise<number> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT id FROM tickets WHERE sla_calendar_id = $1 AND status NOT IN ('resolved', 'closed', 'canceled')`,
+      [calendarId],
+    );
+    await this.refreshMany(
+      manager,
+      rows.map((r) => r.id),
+      now,
+    );
+    return rows.length;
+  }
+
+  /** The open tickets of a department, after its calendar changed. */
+  async refreshOpenOfDepartment(manager: EntityManager, departmentId: string, now: Date): Promise<number> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT id FROM tickets WHERE department_id = $1 AND status NOT IN ('resolved', 'closed', 'canceled')
+          AND sla_policy_version_id IS NOT NULL`,
+      [departmentId],
+    );
+    await this.refreshMany(
+      manager,
+      rows.map((r) => r.id),
+      now,
+    );
+    return rows.length;
+  }
+
+  /** Clocks without storing them (the timeline, the escalation sweep). Tickets without a policy are left out. */
+  async evaluate(manager: EntityManager, ticketIds: readonly string[], now: Date): Promise<SlaEvaluation[]> {
+    const tickets = (await this.load(manager, ticketIds)).filter((t) => t.sla_policy_version_id !== null);
+    if (tickets.length === 0) return [];
+    const eventRows: (ClockEventRow & { ticket_id: string })[] = await manager.query(
+      `SELECT e.ticket_id, e.type, e.data, e.created_at, u.role AS actor_role
+         FROM ticket_events e LEFT JOIN users u ON u.id = e.actor_id
+        WHERE e.ticket_id = ANY($1::uuid[]) AND e.type = ANY($2::text[])
+        ORDER BY e.ticket_id, e.id`,
+      [tickets.map((t) => t.id), CLOCK_EVENT_TYPES],
+    );
+    const eventsOf = new Map<string, ClockEventRow[]>();
+    for (const row of eventRows) {
+      const list = eventsOf.get(row.ticket_id);
+      if (list) list.push(row);
+      else eventsOf.set(row.ticket_id, [row]);
+    }
+    const versions = await this.policies.versionsById(manager, [
+      ...tickets.map((t) => t.sla_policy_version_id!),
+      ...eventRows.filter((e) => e.type === 'sla_policy_matched').map((e) => e.data.versionId as string),
+    ]);
+    const calendarOf = (t: ClockTicket) => versions.get(t.sla_policy_version_id!)?.calendarId ?? t.department_calendar_id;
+    const calendars = await loadCalendars(manager, tickets.map(calendarOf));
+
+    return tickets.map((ticket) => {
+      const events = eventsOf.get(ticket.id) ?? [];
+      const version = versions.get(ticket.sla_policy_version_id!)!;
+      const calendar = calendars.get(calendarOf(ticket))!;
+      const forClock = new Map([...versions].map(([id, v]) => [id, clockPolicyOf(v, ticket.kind)]));
+      const base = forClock.get(matchedVersionIds(events)[0] ?? version.versionId)!;
+      const clock = computeTicketClock(clockEventsFrom(events, forClock), base, calendar, now);
+      return { ticket, version, calendar, clock, fired: new Set(ticket.fired), events, versions };
+    });
+  }
+
+  private async load(manager: EntityManager, ids: readonly string[]): Promise<ClockTicket[]> {
+    return manager.query(
+      `SELECT t.id, t.number, t.title, t.status, t.kind, t.priority, t.department_id, t.category_id, t.queue_id,
+              t.assignee_id, t.requester_id, t.sla_policy_version_id,
+              COALESCE(d.calendar_id, (SELECT id FROM calendars WHERE system_key = 'city_office_hours')) AS department_calendar_id,
+              ARRAY(SELECT x.target || ':' || x.cycle || ':' || x.level FROM sla_escalations x WHERE x.ticket_id = t.id) AS fired
+         FROM tickets t JOIN departments d ON d.id = t.department_id
+        WHERE t.id = ANY($1::uuid[])`,
+      [ids],
+    );
+  }
+
+  private async store(manager: EntityManager, evaluations: readonly SlaEvaluation[]): Promise<void> {
+    if (evaluations.length === 0) return;
+    const rows = evaluations.map((e) => ({
+      id: e.ticket.id,
+      sla_calendar_id: e.calendar.id,
+      ...slaColumns(e.clock, !DONE.includes(e.ticket.status), e.fired, e.version.active),
+    }));
+    const columns = Object.keys(COLUMN_TYPES) as (keyof typeof COLUMN_TYPES)[];
+    await manager.query(
+      `UPDATE tickets t SET ${columns.map((c) => `${c} = s.${c}`).join(', ')}
+         FROM json_to_recordset($1::json) AS s(id uuid, ${columns.map((c) => `${c} ${COLUMN_TYPES[c]}`).join(', ')})
+        WHERE t.id = s.id`,
+      [JSON.stringify(rows)],
+    );
+  }
+}
+
+/** Every column `store` writes, with its SQL type. */
+const COLUMN_TYPES: Record<keyof SlaColumns | 'sla_calendar_id', string> = {
+  sla_calendar_id: 'uuid',
+  due_at: 'timestamptz',
+  first_response_due_at: 'timestamptz',
+  resolution_due_at: 'timestamptz',
+  next_response_due_at: 'timestamptz',
+  first_response_minutes: 'integer',
+  resolution_minutes: 'integer',
+  first_resolution_minutes: 'integer',
+  sla_paused_minutes: 'integer',
+  sla_paused: 'boolean',
+  first_response_breached: 'boolean',
+  resolution_breached: 'boolean',
+  next_response_breached: 'boolean',
+  sla_breached_at: 'timestamptz',
+  sla_at_risk_at: 'timestamptz',
+  next_escalation_at: 'timestamptz',
+};
+
+/** A version's targets for a ticket of this kind: maintenance has no response target (brief rule 10). */
+function clockPolicyOf(version: ResolvedSlaPolicy, kind: TicketKind): ClockPolicy {
+  const policy =
+    kind === 'maintenance' ? { ...version.policy, firstResponseMinutes: null, nextResponseMinutes: null } : version.policy;
+  return withAtRiskMarkers(policy);
+}
