@@ -25,7 +25,13 @@ export default {
   transform: { '^.+\\.(t|j)sx?$': swc, '^.+\\.m?js$': swc },
   // These packages ship only ES modules; compile them like our own code.
   transformIgnorePatterns: ['/node_modules/(?!(react-router|@remix-run|cookie-es)/)'],
-  moduleNameMapper: { '\\.css$': 'identity-obj-proxy' },
+  moduleNameMapper: {
+    '\\.css$': 'identity-obj-proxy',
+    // The business-hours clock from its TypeScript source, as Vite bundles it.
+    '^@civicdesk/sla$': '<rootDir>/../../libs/sla/src/index.ts',
+    // libs/sla writes its relative imports as Node ES modules do ('./business-time.js' for a .ts file).
+    '^(\\.{1,2}/.*)\\.js$': '$1',
+  },
   // User-event driven screens take a few seconds on a busy 2-core CI machine; 5 s is too tight.
   testTimeout: 30000,
   clearMocks: true,

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 
@@ -7,6 +8,10 @@ const apiTarget = process.env.CIVICDESK_API_URL ?? 'http://127.0.0.1:3000';
 // Vite needs a default export here.
 export default defineConfig({
   plugins: [react()],
+  resolve: {
+    // The business-hours clock is bundled from its TypeScript source (no build step needed first).
+    alias: { '@civicdesk/sla': fileURLToPath(new URL('../../libs/sla/src/index.ts', import.meta.url)) },
+  },
   server: {
     port: 5173,
     strictPort: true,

@@ -16,9 +16,11 @@ import { AssetsModule } from './modules/assets/assets.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CalendarsModule } from './modules/calendars/calendars.module.js';
 import { CategoriesModule } from './modules/categories/categories.module.js';
+import { CostsModule } from './modules/costs/costs.module.js';
 import { DepartmentsModule } from './modules/departments/departments.module.js';
 import { HealthModule } from './modules/health/health.module.js';
 import { JobsModule } from './modules/jobs/jobs.module.js';
+import { MaintenanceModule } from './modules/maintenance/maintenance.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
 import { SlaPoliciesModule } from './modules/sla-policies/sla-policies.module.js';
 import { SettingsModule } from './modules/settings/settings.module.js';
@@ -74,6 +76,8 @@ export class AppModule {
         CalendarsModule,
         SlaPoliciesModule,
         TicketsModule,
+        MaintenanceModule,
+        CostsModule,
         NotificationsModule,
       ],
       providers: [

@@ -6,6 +6,7 @@ import { loadConfig, type AppConfig } from './config/app-config.js';
 import { alignBuiltIns } from './database/built-ins.js';
 import { openDatabase, type OpenDatabase } from './database/database.js';
 import { DEMO_USERS, isFreshDatabase, seedDemoCity } from './database/seed/demo-city.js';
+import { generateDemoMaintenanceHistory } from './database/seed/demo-maintenance.js';
 
 export interface RunningCivicDesk {
   config: AppConfig;
@@ -40,6 +41,7 @@ export async function startCivicDesk(
     let seeded = false;
     if (config.demoData && (await isFreshDatabase(database.dataSource))) {
       await seedDemoCity(database.dataSource, clock, (p) => new PasswordHasher().hash(p));
+      await generateDemoMaintenanceHistory(database.dataSource, clock);
       seeded = true;
     }
     const [{ demo }] = await database.dataSource.query(`SELECT EXISTS (SELECT 1 FROM users WHERE email = $1) AS demo`, [

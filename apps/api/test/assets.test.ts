@@ -58,14 +58,29 @@ describe('assets', () => {
         purchaseDate: '2024-02-29',
         costCents: 129950,
         warrantyEnd: '2027-02-28',
-        lifecycleYears: 4,
+        lifecycleYears: 3,
         status: 'in_service',
         assignedUser: { id: users.requester.id, name: 'Finance requester' },
         createdAt: '2026-03-02T14:00:00.000Z',
         updatedAt: '2026-03-02T14:00:00.000Z',
       });
       const id = created.body.id as string;
-      expect((await admin.get(`/api/assets/${id}`)).body).toEqual(created.body);
+      // The detail adds the lifecycle, the status history and, for staff, the cost to date.
+      expect((await admin.get(`/api/assets/${id}`)).body).toEqual({
+        ...created.body,
+        retiredAt: null,
+        lifecycle: { replacementDue: '2027-02-28', ageMonths: 24, monthsToReplacement: 11, replacementOverdue: false },
+        statusHistory: [],
+        costToDate: {
+          reactiveCents: 0,
+          serviceCents: 0,
+          proactiveCents: 0,
+          labourCents: 0,
+          expensesCents: 0,
+          totalCents: 0,
+          labourMinutes: 0,
+        },
+      });
 
       const updated = await admin.patch(`/api/assets/${id}`, {
         type: 'desktop',
@@ -80,7 +95,7 @@ describe('assets', () => {
         tag: 'FIN-LT-0001',
         type: 'desktop',
         // A type change keeps the lifecycle the asset was given.
-        lifecycleYears: 4,
+        lifecycleYears: 3,
         status: 'in_repair',
         location: null,
         costCents: null,
@@ -393,7 +408,7 @@ describe('assets', () => {
         purchaseDate: '2024-07-01',
         costCents: 123450,
         warrantyEnd: '2027-06-30',
-        lifecycleYears: 5,
+        lifecycleYears: 4,
         status: 'in_service',
         assignedUser: { id: users.requester.id, name: users.requester.name },
         createdAt: '2026-03-02T14:00:00.000Z',

@@ -81,6 +81,40 @@ describe('start-up', () => {
            JOIN sla_policy_versions v ON v.id = t.sla_policy_version_id WHERE d.code = 'PD' LIMIT 1`,
       );
       expect(police.name).toMatch(/^Life safety/);
+
+      // Preventive maintenance has been running: plans with generated tickets, most done on time.
+      const [maintenance] = await first.database.dataSource.query(
+        `SELECT (SELECT count(*)::int FROM maintenance_plans) AS plans,
+                count(*)::int AS tickets, count(*) FILTER (WHERE t.status = 'resolved')::int AS resolved,
+                count(*) FILTER (WHERE t.resolution_breached = false)::int AS on_time,
+                count(DISTINCT t.maintenance_plan_id)::int AS plans_with_tickets
+           FROM tickets t WHERE t.kind = 'maintenance'`,
+      );
+      expect(maintenance.plans).toBe(8);
+      expect(maintenance.plans_with_tickets).toBeGreaterThanOrEqual(5);
+      expect(maintenance.resolved).toBeGreaterThan(20);
+      expect(maintenance.on_time).toBeGreaterThan(maintenance.resolved / 2);
+      const [proactive] = await first.database.dataSource.query(
+        `SELECT count(*)::int AS logged FROM tickets WHERE kind = 'maintenance' AND status = 'resolved' AND labour_minutes > 0`,
+      );
+      expect(proactive.logged).toBe(maintenance.resolved);
+
+      // Costs: rates with history, work logs and expenses on the demo tickets, totals that add up.
+      const [costs] = await first.database.dataSource.query(
+        `SELECT (SELECT count(*)::int FROM labor_rates WHERE user_id IS NULL) AS role_defaults,
+                (SELECT count(*)::int FROM labor_rates r JOIN users u ON u.id = r.user_id WHERE u.email = 'tech@civicdesk.test') AS taylor_rates,
+                (SELECT count(DISTINCT ticket_id)::int FROM ticket_work_logs) AS logged_tickets,
+                (SELECT count(*)::int FROM ticket_expenses) AS expenses,
+                (SELECT count(*)::int FROM ticket_expenses WHERE asset_id IS NOT NULL) AS asset_expenses,
+                (SELECT count(*)::int FROM tickets t WHERE t.labour_cost_cents <> (SELECT coalesce(sum(cost_cents), 0) FROM ticket_work_logs w WHERE w.ticket_id = t.id)
+                    OR t.expense_cents <> (SELECT coalesce(sum(amount_cents), 0) FROM ticket_expenses e WHERE e.ticket_id = t.id)) AS wrong_totals,
+                (SELECT count(*)::int FROM ticket_work_logs WHERE cost_cents <> round(minutes * rate_cents / 60.0)) AS wrong_costs,
+                (SELECT count(*)::int FROM ticket_events WHERE type IN ('work_logged', 'expense_added') AND public) AS public_cost_events`,
+      );
+      expect(costs).toMatchObject({ role_defaults: 3, taylor_rates: 2, wrong_totals: 0, wrong_costs: 0, public_cost_events: 0 });
+      expect(costs.logged_tickets).toBeGreaterThan(20);
+      expect(costs.expenses).toBeGreaterThan(4);
+      expect(costs.asset_expenses).toBeGreaterThan(1);
       await c.post('/api/auth/logout');
       const admin = new ApiClient(first.url);
       await admin.login('admin@civicdesk.test', DEMO_PASSWORD);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { DEFAULT_LIFECYCLE_YEARS } from '../src/modules/assets/domain/asset-vocabulary.js';
 import { signedInAs } from './factories/identity.factory.js';
 import { startTestApp, type ApiClient, type TestApp } from './support/test-app.js';
 
@@ -17,9 +18,14 @@ describe('settings', () => {
   afterAll(() => t.close());
 
   it('has defaults, lets an admin change them, and validates each value', async () => {
-    expect((await admin.get('/api/settings')).body).toEqual({ autoCloseResolvedAfterDays: 5, fiscalYearStartMonth: 7 });
+    const defaults = (await admin.get('/api/settings')).body;
+    expect(defaults).toEqual({
+      autoCloseResolvedAfterDays: 5,
+      fiscalYearStartMonth: 7,
+      assetLifecycleYears: DEFAULT_LIFECYCLE_YEARS,
+    });
     const changed = await admin.patch('/api/settings', { autoCloseResolvedAfterDays: 10 });
-    expect(changed.body).toEqual({ autoCloseResolvedAfterDays: 10, fiscalYearStartMonth: 7 });
+    expect(changed.body).toEqual({ ...defaults, autoCloseResolvedAfterDays: 10 });
     expect((await manager.get('/api/settings')).body.autoCloseResolvedAfterDays).toBe(10);
     const bad = await admin.patch('/api/settings', { fiscalYearStartMonth: 13, autoCloseResolvedAfterDays: 'soon' });
     expect(bad.status).toBe(400);

@@ -1,4 +1,4 @@
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 function startedCivicDesk(): string {
   const url = process.env.E2E_BASE_URL;
@@ -22,4 +22,21 @@ export function launchBrowser(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** Every demo sign-in's password (demo data only). */
+export const DEMO_PASSWORD = 'civicdesk-demo';
+
+/** A fresh browser session (its own cookies) signed in as `email`, on the page CivicDesk opens after sign-in. */
+export async function signedIn(browser: Browser, email: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL });
+  context.setDefaultTimeout(15_000);
+  const page = await context.newPage();
+  await page.goto('/');
+  await page.waitForURL((url) => url.pathname === '/sign-in');
+  await page.getByLabel(/^Email/).fill(email);
+  await page.getByLabel(/^Password/).fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
+  return page;
 }

@@ -10,7 +10,7 @@ export interface E2eServer {
 }
 
 export interface ApiTestingModule {
-  startE2eServer(): Promise<E2eServer>;
+  startE2eServer(options?: { timeoutMs?: number; env?: Record<string, string> }): Promise<E2eServer>;
 }
 
 /** Shared between global setup and global teardown, which Jest runs in the same context. */

@@ -58,6 +58,8 @@ describe('signing in', () => {
       'Queues',
       'Categories',
       'Assets',
+      'Calendars',
+      'SLA policies',
     ]);
     const me = (await (await page.request.get('/api/auth/me')).json()) as { name: string; role: string };
     expect(me.role).toBe('admin');

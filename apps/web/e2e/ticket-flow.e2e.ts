@@ -1,8 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import type { Browser, Page } from 'playwright-core';
-import { baseURL, launchBrowser } from './browser';
+import type { Browser } from 'playwright-core';
+import { launchBrowser, signedIn } from './browser';
 
-const DEMO_PASSWORD = 'civicdesk-demo';
 const EMPLOYEE = 'employee@civicdesk.test';
 const TECH = 'tech@civicdesk.test';
 const INTERNAL_NOTE = 'INTERNAL-ONLY-NOTE';
@@ -18,26 +17,12 @@ afterAll(async () => {
   await browser.close();
 });
 
-/** A fresh browser session (its own cookies) signed in as `email`. */
-async function signedIn(email: string): Promise<Page> {
-  const context = await browser.newContext({ baseURL });
-  context.setDefaultTimeout(15_000);
-  const page = await context.newPage();
-  await page.goto('/');
-  await page.waitForURL((url) => url.pathname === '/sign-in');
-  await page.getByLabel(/^Email/).fill(email);
-  await page.getByLabel(/^Password/).fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('navigation', { name: 'Main navigation' }).waitFor();
-  return page;
-}
-
 describe('a ticket from Get help to a technician’s reply', () => {
   it('is filed by an employee, taken and answered by a technician, and the employee never sees the internal note', async () => {
     const title = `Printer on floor 2 prints blank pages (e2e ${Date.now()})`;
 
     // The employee starts on Get help and files the ticket in plain words.
-    const employee = await signedIn(EMPLOYEE);
+    const employee = await signedIn(browser, EMPLOYEE);
     await employee.waitForURL((url) => url.pathname === '/help');
     await employee.getByLabel(/^What’s wrong\?/).fill(title);
     await employee.getByRole('textbox', { name: /^Details/ }).fill('Every page comes out blank since this morning.');
@@ -49,7 +34,7 @@ describe('a ticket from Get help to a technician’s reply', () => {
     await employee.getByRole('heading', { name: title }).waitFor();
 
     // The technician finds it in the queue among the unassigned tickets of their queues.
-    const tech = await signedIn(TECH);
+    const tech = await signedIn(browser, TECH);
     await tech.waitForURL((url) => url.pathname === '/queue');
     await tech.getByRole('tab', { name: /^Unassigned in my queues/ }).click();
     await tech.getByRole('textbox', { name: 'Search' }).fill(number);

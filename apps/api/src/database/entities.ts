@@ -5,6 +5,9 @@ import { Calendar } from '../modules/calendars/calendar.entity.js';
 import { Category } from '../modules/categories/category.entity.js';
 import { Department } from '../modules/departments/department.entity.js';
 import { JobRun } from '../modules/jobs/job-run.entity.js';
+import { CalendarFeed } from '../modules/maintenance/calendar-feed.entity.js';
+import { MaintenanceOccurrence } from '../modules/maintenance/maintenance-occurrence.entity.js';
+import { MaintenancePlan } from '../modules/maintenance/maintenance-plan.entity.js';
 import { EmailOutbox } from '../modules/notifications/email-outbox.entity.js';
 import { Notification } from '../modules/notifications/notification.entity.js';
 import { SlaPolicyVersion } from '../modules/sla-policies/sla-policy-version.entity.js';
@@ -18,6 +21,10 @@ import { TicketComment } from '../modules/tickets/ticket-comment.entity.js';
 import { TicketEvent } from '../modules/tickets/ticket-event.entity.js';
 import { Ticket } from '../modules/tickets/ticket.entity.js';
 import { User } from '../modules/users/user.entity.js';
+import { AssetEvent } from '../modules/assets/asset-event.entity.js';
+import { LaborRate } from '../modules/costs/labor-rate.entity.js';
+import { TicketExpense } from '../modules/costs/ticket-expense.entity.js';
+import { TicketWorkLog } from '../modules/costs/ticket-work-log.entity.js';
 
 /** Every entity of the data source; one list so the app, tests and CLI agree. */
 export const ENTITIES = [
@@ -41,4 +48,11 @@ export const ENTITIES = [
   Notification,
   EmailOutbox,
   SlaEscalation,
+  MaintenancePlan,
+  MaintenanceOccurrence,
+  CalendarFeed,
+  LaborRate,
+  TicketWorkLog,
+  TicketExpense,
+  AssetEvent,
 ];

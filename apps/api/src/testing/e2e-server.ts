@@ -32,7 +32,7 @@ export async function startE2eServer(options: { timeoutMs?: number; env?: Record
       DATA_DIR: dataDir,
       DATABASE_URL: '',
       DEMO_DATA: 'true',
-      SCHEDULER_ENABLED: 'false',
+      SCHEDULER_ENABLED: options.env?.SCHEDULER_ENABLED ?? 'false',
       LOG_LEVEL: 'warn',
       NODE_ENV: 'development',
     },

@@ -33,7 +33,11 @@ describe(AppLayout.name, () => {
     ['requester', ['Get help', 'My tickets'], '/help'],
     ['technician', ['Queue', 'My tickets'], '/queue'],
     ['manager', ['Dashboard', 'Queue'], '/dashboard'],
-    ['admin', ['Dashboard', 'Queue', 'Users', 'Departments', 'Queues', 'Categories', 'Assets'], '/dashboard'],
+    [
+      'admin',
+      ['Dashboard', 'Queue', 'Users', 'Departments', 'Queues', 'Categories', 'Assets', 'Calendars', 'SLA policies'],
+      '/dashboard',
+    ],
   ])('shows a %s their links and starts them on their own page', async (role, links, home) => {
     const { network } = signedInAs(role);
     const { router } = renderApp('/', network);

@@ -5,6 +5,7 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { FullPageLoader } from '../components/ui/FullPageLoader';
 import { ChangePasswordModal } from '../features/auth/components/ChangePasswordModal';
 import { useSignOut } from '../features/auth/hooks/use-auth';
+import { NotificationBell } from '../features/notifications/components/NotificationBell';
 import { useCurrentUser } from '../lib/session/current-user';
 import { roleLabel } from '../lib/roles';
 import { navigationFor } from './navigation';
@@ -33,7 +34,10 @@ export function AppLayout() {
               CivicDesk
             </Text>
           </Group>
-          <UserMenu />
+          <Group gap="sm" wrap="nowrap">
+            <NotificationBell />
+            <UserMenu />
+          </Group>
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main navigation">

@@ -28,6 +28,8 @@ export const PATHS = {
   adminQueues: '/admin/queues',
   adminCategories: '/admin/categories',
   adminAssets: '/admin/assets',
+  adminCalendars: '/admin/calendars',
+  adminSlaPolicies: '/admin/sla-policies',
 } as const;
 
 export const NAVIGATION: readonly NavSection[] = [
@@ -48,6 +50,8 @@ export const NAVIGATION: readonly NavSection[] = [
       { label: 'Queues', to: PATHS.adminQueues, roles: ['admin'] },
       { label: 'Categories', to: PATHS.adminCategories, roles: ['admin'] },
       { label: 'Assets', to: PATHS.adminAssets, roles: ['admin'] },
+      { label: 'Calendars', to: PATHS.adminCalendars, roles: ['admin'] },
+      { label: 'SLA policies', to: PATHS.adminSlaPolicies, roles: ['admin'] },
     ],
   },
 ];

@@ -28,6 +28,12 @@ const UsersPage = lazy(() => import('../features/admin/components/UsersPage').th
 const DepartmentsPage = lazy(() =>
   import('../features/admin/components/DepartmentsPage').then((m) => ({ default: m.DepartmentsPage })),
 );
+const CalendarsPage = lazy(() =>
+  import('../features/admin/components/CalendarsPage').then((m) => ({ default: m.CalendarsPage })),
+);
+const SlaPoliciesPage = lazy(() =>
+  import('../features/admin/components/SlaPoliciesPage').then((m) => ({ default: m.SlaPoliciesPage })),
+);
 
 function guarded(path: string, element: ReactNode, roles: readonly Role[] = rolesFor(path)): RouteObject {
   return {
@@ -58,6 +64,8 @@ export const appRoutes: RouteObject[] = [
               guarded(PATHS.adminQueues, <QueuesPage />),
               guarded(PATHS.adminCategories, <CategoriesPage />),
               guarded(PATHS.adminAssets, <AssetsPage />),
+              guarded(PATHS.adminCalendars, <CalendarsPage />),
+              guarded(PATHS.adminSlaPolicies, <SlaPoliciesPage />),
               { path: '*', element: <NotFoundPage /> },
             ],
           },

@@ -1,15 +1,24 @@
 import type {
   Asset,
+  Calendar,
   Category,
   Department,
+  Holiday,
   Me,
   Queue,
   Role,
+  SlaPolicy,
+  SlaPolicyDetail,
+  SlaPolicyVersion,
   TicketComment,
   TicketCounts,
   TicketDetail,
   TicketEvent,
   TicketListItem,
+  TicketSla,
+  TicketSlaSummary,
+  SlaTargetClock,
+  AppNotification,
   User,
 } from '../lib/api/api-types';
 
@@ -62,6 +71,7 @@ export function aDepartment(overrides: Partial<Department> = {}): Department {
     name: 'Finance',
     code: 'FIN',
     lifeSafety: false,
+    calendarId: null,
     createdAt: '2025-01-06T09:00:00-05:00',
     updatedAt: '2025-01-06T09:00:00-05:00',
     ...overrides,
@@ -90,8 +100,14 @@ export function aTicketListItem(overrides: Partial<TicketListItem> = {}): Ticket
     createdAt: '2025-01-06T09:00:00-05:00',
     updatedAt: '2025-01-06T09:00:00-05:00',
     dueAt: null,
+    sla: anSlaSummary(),
     ...overrides,
   };
+}
+
+/** A ticket's SLA at a glance; no policy (state none) unless told. */
+export function anSlaSummary(overrides: Partial<TicketSlaSummary> = {}): TicketSlaSummary {
+  return { state: 'none', atRiskAt: null, breachedAt: null, paused: false, ...overrides };
 }
 
 export function aTicket(overrides: Partial<TicketDetail> = {}): TicketDetail {
@@ -190,6 +206,130 @@ export function anAsset(overrides: Partial<Asset> = {}): Asset {
     assignedUser: null,
     createdAt: '2025-01-06T09:00:00-05:00',
     updatedAt: '2025-01-06T09:00:00-05:00',
+    ...overrides,
+  };
+}
+
+const OFFICE_HOURS = [1, 2, 3, 4, 5].map((day) => ({ day, start: '08:00', end: '17:00' }));
+
+export function aHoliday(overrides: Partial<Holiday> = {}): Holiday {
+  return { id: nextId(), date: '2026-07-03', name: 'Independence Day', yearly: false, observed: false, ...overrides };
+}
+
+/** Monday to Friday 08:00–17:00 in New York, no holidays. */
+export function aCalendar(overrides: Partial<Calendar> = {}): Calendar {
+  return {
+    id: nextId(),
+    name: 'City office hours',
+    timeZone: 'America/New_York',
+    windows: OFFICE_HOURS,
+    holidays: [],
+    systemKey: null,
+    departments: 0,
+    ...overrides,
+  };
+}
+
+/** A one-hour first response and eight-hour resolution for every ticket, on the department's calendar. */
+export function anSlaPolicy(overrides: Partial<SlaPolicy> = {}): SlaPolicy {
+  return {
+    id: nextId(),
+    position: 1,
+    active: true,
+    versionId: nextId(),
+    version: 1,
+    name: 'Standard',
+    kinds: [],
+    priorities: [],
+    departmentIds: [],
+    categoryIds: [],
+    firstResponseMinutes: 60,
+    resolutionMinutes: 480,
+    nextResponseMinutes: null,
+    pauseStatuses: ['waiting_on_requester', 'waiting_on_vendor'],
+    calendarId: null,
+    escalations: [],
+    createdAt: '2025-01-06T09:00:00-05:00',
+    updatedAt: '2025-01-06T09:00:00-05:00',
+    ...overrides,
+  };
+}
+
+/** The policy with its history: one version per number, newest first. */
+export function anSlaPolicyDetail(policy: SlaPolicy, versions: Partial<SlaPolicyVersion>[] = [{}]): SlaPolicyDetail {
+  return {
+    ...policy,
+    versions: versions.map((version, index) => ({
+      id: index === 0 ? policy.versionId : nextId(),
+      version: policy.version - index,
+      name: policy.name,
+      createdAt: '2025-01-06T09:00:00-05:00',
+      createdById: nextId(),
+      createdBy: 'Avery Admin',
+      ...version,
+    })),
+  };
+}
+
+/** A running target: `elapsedMinutes` of `targetMinutes` gone, due at `dueAt`. */
+export function anSlaTarget(overrides: Partial<SlaTargetClock> = {}): SlaTargetClock {
+  const targetMinutes = overrides.targetMinutes ?? 480;
+  const elapsedMinutes = overrides.elapsedMinutes ?? 120;
+  return {
+    targetMinutes,
+    elapsedMinutes,
+    pausedMinutes: 0,
+    remainingMinutes: targetMinutes - elapsedMinutes,
+    dueAt: '2025-01-07T11:00:00-05:00',
+    state: 'running',
+    breached: false,
+    breachedAt: null,
+    stoppedAt: null,
+    ...overrides,
+  };
+}
+
+/** The SLA timeline of a P3 incident on the city's office hours, resolution running; no escalations. */
+export function aTicketSla(overrides: Partial<TicketSla> = {}): TicketSla {
+  const policy = { id: nextId(), versionId: nextId(), name: 'P3 – normal', version: 1, active: true };
+  return {
+    computedAt: '2025-01-06T11:00:00-05:00',
+    state: 'on_time',
+    policy,
+    calendar: { id: nextId(), name: 'City office hours', timeZone: 'America/New_York' },
+    targets: {
+      firstResponse: anSlaTarget({
+        targetMinutes: 240,
+        elapsedMinutes: 30,
+        remainingMinutes: 0,
+        state: 'met',
+        dueAt: '2025-01-06T13:00:00-05:00',
+        stoppedAt: '2025-01-06T09:30:00-05:00',
+      }),
+      resolution: anSlaTarget({ targetMinutes: 1620, elapsedMinutes: 120, dueAt: '2025-01-09T11:00:00-05:00' }),
+      nextResponse: null,
+    },
+    dueAt: '2025-01-09T11:00:00-05:00',
+    reopenCount: 0,
+    firstResolutionMinutes: null,
+    nextResponseCycles: 0,
+    segments: [{ from: '2025-01-06T09:00:00-05:00', to: '2025-01-06T11:00:00-05:00', state: 'running' }],
+    policyMatches: [{ at: '2025-01-06T09:00:00-05:00', policy, reason: 'created' }],
+    escalations: [],
+    ...overrides,
+  };
+}
+
+export function aNotification(overrides: Partial<AppNotification> = {}): AppNotification {
+  return {
+    id: nextId(),
+    ticketId: nextId(),
+    type: 'ticket_assigned',
+    title: 'INC-000123 was assigned to you',
+    body: '"Laptop will not connect to Wi-Fi" is yours to work on.',
+    link: '/tickets/INC-000123',
+    createdAt: '2025-01-06T09:00:00-05:00',
+    readAt: null,
     ...overrides,
   };
 }

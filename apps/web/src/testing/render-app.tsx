@@ -2,7 +2,7 @@ import { afterEach } from '@jest/globals';
 import { render, type RenderResult } from '@testing-library/react';
 import userEvent, { type UserEvent } from '@testing-library/user-event';
 import type { QueryClient } from '@tanstack/react-query';
-import { createMemoryRouter, type DataRouter } from 'react-router';
+import { createMemoryRouter, type DataRouter, type RouteObject } from 'react-router';
 import { App } from '../app/App';
 import { appRoutes } from '../app/routes';
 import { installSessionExpiryHandler } from '../app/session-expiry';
@@ -27,12 +27,17 @@ afterEach(() => {
 
 /**
  * Renders the whole app (real routes, guards, providers and API client) at `path`,
- * with the network replaced by `network`.
+ * with the network replaced by `network`. `routes` stands in for the app's routes where a
+ * feature's pages are not wired into them yet.
  */
-export function renderApp(path: string, network: FetchStub = createFetchStub()): RenderAppResult {
+export function renderApp(
+  path: string,
+  network: FetchStub = createFetchStub(),
+  routes: RouteObject[] = appRoutes,
+): RenderAppResult {
   globalThis.fetch = network.fetch;
   const queryClient = createQueryClient();
-  const router = createMemoryRouter(appRoutes, { initialEntries: [path] });
+  const router = createMemoryRouter(routes, { initialEntries: [path] });
   const uninstall = installSessionExpiryHandler(queryClient, router);
   cleanups.push(uninstall, () => queryClient.clear());
   const result = render(<App queryClient={queryClient} router={router} env="test" />);

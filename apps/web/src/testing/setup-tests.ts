@@ -29,6 +29,16 @@ class ResizeObserverStub implements ResizeObserver {
 window.ResizeObserver = ResizeObserverStub;
 window.HTMLElement.prototype.scrollIntoView = () => undefined;
 
+// jsdom's Blob has no text() (browsers have had it for years); file uploads read files with it.
+Blob.prototype.text ??= function text(this: Blob): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(reader.result as string);
+    reader.onerror = () => reject(reader.error ?? new Error('Could not read the file'));
+    reader.readAsText(this);
+  });
+};
+
 afterEach(() => {
   cleanup();
   // Notifications live in a module-level store that outlives the rendered tree.

@@ -3,6 +3,13 @@ type TransformArgs = { value: unknown };
 
 export const trim = ({ value }: TransformArgs): unknown => (typeof value === 'string' ? value.trim() : value);
 
+/** Optional text fields: trimmed, and an empty string (a cleared form field) means null. */
+export const trimToNull = ({ value }: TransformArgs): unknown => {
+  if (typeof value !== 'string') return value;
+  const trimmed = value.trim();
+  return trimmed === '' ? null : trimmed;
+};
+
 export const trimLower = ({ value }: TransformArgs): unknown => (typeof value === 'string' ? value.trim().toLowerCase() : value);
 
 /** Query strings are text: "true"/"false" become booleans, anything else is left for @IsBoolean to refuse. */

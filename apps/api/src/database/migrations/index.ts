@@ -5,6 +5,8 @@ import { Calendars1764400000000 } from './1764400000000-Calendars.js';
 import { SlaPolicies1764500000000 } from './1764500000000-SlaPolicies.js';
 import { Notifications1764600000000 } from './1764600000000-Notifications.js';
 import { TicketSla1764700000000 } from './1764700000000-TicketSla.js';
+import { Maintenance1764800000000 } from './1764800000000-Maintenance.js';
+import { Costs1764900000000 } from './1764900000000-Costs.js';
 
 /** Applied in order. Never edit a migration once it is on main: add a new one. */
 export const MIGRATIONS = [
@@ -15,4 +17,6 @@ export const MIGRATIONS = [
   SlaPolicies1764500000000,
   Notifications1764600000000,
   TicketSla1764700000000,
+  Maintenance1764800000000,
+  Costs1764900000000,
 ];

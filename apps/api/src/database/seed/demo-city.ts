@@ -3,6 +3,8 @@ import type { Clock } from '../../common/time/clock.js';
 import type { Role } from '../../modules/users/domain/role.js';
 import { seedDemoCalendars } from './demo-calendars.js';
 import { seedDemoHelpdesk } from './demo-helpdesk.js';
+import { seedDemoCosts } from './demo-costs.js';
+import { seedDemoMaintenancePlans } from './demo-maintenance.js';
 import { businessMinutesBefore, cityCalendar, clockDemoTickets, seedDemoSlaPolicies } from './demo-sla.js';
 
 export const DEMO_PASSWORD = 'civicdesk-demo';
@@ -78,5 +80,12 @@ export async function seedDemoCity(
       businessMinutesAgo: (minutes) => businessMinutesBefore(city, now, minutes),
     });
     await clockDemoTickets(manager, dataSource, clock);
+    await seedDemoMaintenancePlans(manager, now, {
+      departments: ids,
+      users,
+      adminId: users.get('admin@civicdesk.test')!,
+      timeZone: city.timeZone,
+    });
+    await seedDemoCosts(manager, now, users);
   });
 }

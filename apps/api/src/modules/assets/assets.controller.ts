@@ -14,12 +14,15 @@ import type { Actor } from '../../common/security/actor.js';
 import { CurrentActor, Roles } from '../../common/security/access.decorators.js';
 import { AssetsService } from './assets.service.js';
 import { ASSET_CSV_COLUMNS, MAX_ASSET_CSV_ROWS } from './domain/asset-csv.js';
+import { TicketListDto } from '../tickets/dto/ticket-output.dto.js';
 import {
+  AssetDetailDto,
   AssetDto,
   AssetImportResultDto,
   AssetListDto,
   CreateAssetDto,
   ImportAssetsQueryDto,
+  ListAssetTicketsQueryDto,
   ListAssetsQueryDto,
   UpdateAssetDto,
 } from './dto/asset.dto.js';
@@ -37,10 +40,22 @@ export class AssetsController {
     return this.assets.list(actor, query);
   }
 
+  /** Lifecycle (age, replacement date) for everyone who may see the asset; cost to date for staff only. */
   @Get(':id')
-  @ApiOkResponse({ type: AssetDto })
-  get(@CurrentActor() actor: Actor, @Param('id', uuidPipe) id: string): Promise<AssetDto> {
+  @ApiOkResponse({ type: AssetDetailDto })
+  get(@CurrentActor() actor: Actor, @Param('id', uuidPipe) id: string): Promise<AssetDetailDto> {
     return this.assets.get(actor, id);
+  }
+
+  /** The tickets about the asset that the caller may see, newest first. */
+  @Get(':id/tickets')
+  @ApiOkResponse({ type: TicketListDto })
+  tickets(
+    @CurrentActor() actor: Actor,
+    @Param('id', uuidPipe) id: string,
+    @Query() query: ListAssetTicketsQueryDto,
+  ): Promise<TicketListDto> {
+    return this.assets.tickets(actor, id, query);
   }
 
   @Post()
@@ -70,11 +85,12 @@ export class AssetsController {
     return this.assets.importCsv(body, query.dryRun);
   }
 
+  /** A status change (into repair, back in service, retired) is kept in the asset's status history. */
   @Patch(':id')
   @Roles('admin')
   @ApiOkResponse({ type: AssetDto })
-  update(@Param('id', uuidPipe) id: string, @Body() body: UpdateAssetDto): Promise<AssetDto> {
-    return this.assets.update(id, body);
+  update(@CurrentActor() actor: Actor, @Param('id', uuidPipe) id: string, @Body() body: UpdateAssetDto): Promise<AssetDto> {
+    return this.assets.update(actor, id, body);
   }
 
   /** 409 asset_in_use while tickets refer to the asset: retire it instead. */

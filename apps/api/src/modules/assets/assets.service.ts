@@ -6,7 +6,13 @@ import { uniqueViolation } from '../../common/db/unique-violation.js';
 import { AppError, notFound, validationFailed } from '../../common/errors/app-error.js';
 import { decodeCursor, encodeCursor } from '../../common/http/cursor.js';
 import type { Actor } from '../../common/security/actor.js';
+import { cityToday } from '../../common/time/city-today.js';
 import { Clock } from '../../common/time/clock.js';
+import { SettingsService } from '../settings/settings.service.js';
+import type { TicketListDto } from '../tickets/dto/ticket-output.dto.js';
+import { TicketListService } from '../tickets/ticket-list.service.js';
+import { isStaff } from '../users/domain/role.js';
+import type { WorkClass } from '../tickets/domain/ticket-vocabulary.js';
 import { Asset } from './asset.entity.js';
 import {
   assetCsvLookupKeys,
@@ -17,13 +23,18 @@ import {
   type AssetCsvRecord,
   type NewAssetRow,
 } from './domain/asset-csv.js';
+import { assetLifecycle } from './domain/asset-lifecycle.js';
 import { assetVisibility, canViewAsset } from './domain/asset.policy.js';
-import { DEFAULT_LIFECYCLE_YEARS, type AssetStatus, type AssetType } from './domain/asset-vocabulary.js';
+import type { AssetStatus, AssetType } from './domain/asset-vocabulary.js';
 import type {
+  AssetCostToDateDto,
+  AssetDetailDto,
   AssetDto,
   AssetImportResultDto,
   AssetListDto,
+  AssetStatusChangeDto,
   CreateAssetDto,
+  ListAssetTicketsQueryDto,
   ListAssetsQueryDto,
   UpdateAssetDto,
 } from './dto/asset.dto.js';
@@ -46,6 +57,7 @@ interface AssetRow {
   assigned_user_name: string | null;
   created_at: Date;
   updated_at: Date;
+  retired_at: Date | null;
   sort_tag: string;
 }
 
@@ -57,6 +69,8 @@ export class AssetsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly settings: SettingsService,
+    private readonly ticketList: TicketListService,
   ) {}
 
   /** Keyset-paginated by (lower(tag), id); one statement per page, filters only from the DTO's allowlist. */
@@ -91,14 +105,50 @@ export class AssetsService {
     };
   }
 
-  /** An asset the actor may not see answers exactly like a missing one. */
-  async get(actor: Actor, id: string): Promise<AssetDto> {
+  /**
+   * An asset with its lifecycle on the city's today and its status history; for staff also its
+   * cost to date. An asset the actor may not see answers exactly like a missing one.
+   */
+  async get(actor: Actor, id: string): Promise<AssetDetailDto> {
+    const row = await this.visibleRow(actor, id);
+    const today = await cityToday(this.dataSource, this.clock.now());
+    const history: { from: AssetStatus; to: AssetStatus; actor_id: string | null; actor_name: string | null; at: Date }[] =
+      await this.dataSource.query(
+        `SELECT e.data->>'from' AS "from", e.data->>'to' AS "to", u.id AS actor_id, u.name AS actor_name, e.created_at AS at
+           FROM asset_events e LEFT JOIN users u ON u.id = e.actor_id
+          WHERE e.asset_id = $1 AND e.type = 'status_changed'
+          ORDER BY e.id DESC`,
+        [id],
+      );
+    const detail: AssetDetailDto = {
+      ...toDto(row),
+      retiredAt: row.retired_at ? new Date(row.retired_at).toISOString() : null,
+      lifecycle: assetLifecycle(row.purchase_date, row.lifecycle_years, today),
+      statusHistory: history.map((h): AssetStatusChangeDto => ({
+        from: h.from,
+        to: h.to,
+        actor: h.actor_id && h.actor_name !== null ? { id: h.actor_id, name: h.actor_name } : null,
+        at: new Date(h.at).toISOString(),
+      })),
+    };
+    if (isStaff(actor.role)) detail.costToDate = await costToDate(this.dataSource.manager, id);
+    return detail;
+  }
+
+  /** The tickets about the asset the actor may see, newest first (the ticket list, filtered). */
+  async tickets(actor: Actor, id: string, query: ListAssetTicketsQueryDto): Promise<TicketListDto> {
+    await this.visibleRow(actor, id);
+    return this.ticketList.list(actor, { ...query, assetId: id, sort: 'created' });
+  }
+
+  private async visibleRow(actor: Actor, id: string): Promise<AssetRow> {
     const row = await findRow(this.dataSource.manager, id);
     if (!row || !canViewAsset(actor, { departmentId: row.department_id })) throw notFound('Asset');
-    return toDto(row);
+    return row;
   }
 
   async create(input: CreateAssetDto): Promise<AssetDto> {
+    const lifecycleYears = input.lifecycleYears ?? (await this.settings.get()).assetLifecycleYears[input.type];
     return this.dataSource.transaction(async (manager) => {
       await assertDepartmentExists(manager, input.departmentId);
       if (input.assignedUserId) await assertActiveUser(manager, input.assignedUserId);
@@ -106,8 +156,8 @@ export class AssetsService {
       const [{ id }] = await saveUnique(() =>
         manager.query(
           `INSERT INTO assets (tag, name, type, department_id, location, serial, purchase_date, cost_cents, warranty_end,
-                               lifecycle_years, status, assigned_user_id, created_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id`,
+                               lifecycle_years, status, assigned_user_id, created_at, updated_at, retired_at)
+           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13, $14) RETURNING id`,
           [
             input.tag,
             input.name,
@@ -118,10 +168,11 @@ export class AssetsService {
             input.purchaseDate ?? null,
             input.costCents ?? null,
             input.warrantyEnd ?? null,
-            input.lifecycleYears ?? DEFAULT_LIFECYCLE_YEARS[input.type],
+            lifecycleYears,
             input.status ?? 'in_service',
             input.assignedUserId ?? null,
             now,
+            input.status === 'retired' ? now : null,
           ],
         ),
       );
@@ -129,10 +180,13 @@ export class AssetsService {
     });
   }
 
-  async update(id: string, input: UpdateAssetDto): Promise<AssetDto> {
+  /** A status change is recorded in the asset's history; retiring stamps retired_at, leaving retirement clears it. */
+  async update(actor: Actor, id: string, input: UpdateAssetDto): Promise<AssetDto> {
     return this.dataSource.transaction(async (manager) => {
-      const locked: unknown[] = await manager.query(`SELECT id FROM assets WHERE id = $1 FOR UPDATE`, [id]);
-      if (locked.length === 0) throw notFound('Asset');
+      const [locked]: { status: AssetStatus }[] = await manager.query(`SELECT status FROM assets WHERE id = $1 FOR UPDATE`, [id]);
+      if (!locked) throw notFound('Asset');
+      const now = this.clock.now();
+      const statusChanged = input.status !== undefined && input.status !== locked.status;
       if (input.departmentId !== undefined) await assertDepartmentExists(manager, input.departmentId);
       if (input.assignedUserId) await assertActiveUser(manager, input.assignedUserId);
       // Only the fields sent change; undefined leaves a column alone, null clears a nullable one.
@@ -149,10 +203,17 @@ export class AssetsService {
         lifecycleYears: input.lifecycleYears,
         status: input.status,
         assignedUserId: input.assignedUserId,
-        updatedAt: this.clock.now(),
+        updatedAt: now,
+        retiredAt: statusChanged ? (input.status === 'retired' ? now : null) : undefined,
       };
       const set = Object.fromEntries(Object.entries(changes).filter(([, v]) => v !== undefined)) as Partial<Asset>;
       await saveUnique(() => manager.getRepository(Asset).update({ id }, set));
+      if (statusChanged) {
+        await manager.query(
+          `INSERT INTO asset_events (asset_id, actor_id, type, data, created_at) VALUES ($1, $2, 'status_changed', $3, $4)`,
+          [id, actor.id, JSON.stringify({ from: locked.status, to: input.status }), now],
+        );
+      }
       return toDto(await requireRow(manager, id));
     });
   }
@@ -161,11 +222,17 @@ export class AssetsService {
     await this.dataSource.transaction(async (manager) => {
       const locked: unknown[] = await manager.query(`SELECT id FROM assets WHERE id = $1 FOR UPDATE`, [id]);
       if (locked.length === 0) throw notFound('Asset');
-      const [{ tickets }] = await manager.query(`SELECT count(*)::int AS tickets FROM tickets WHERE asset_id = $1`, [id]);
-      if (tickets > 0) {
-        throw new AppError('asset_in_use', `${tickets} ticket(s) refer to this asset; set its status to retired instead`, {
-          tickets,
-        });
+      const [{ tickets, expenses }] = await manager.query(
+        `SELECT (SELECT count(*)::int FROM tickets WHERE asset_id = $1) AS tickets,
+                (SELECT count(*)::int FROM ticket_expenses WHERE asset_id = $1) AS expenses`,
+        [id],
+      );
+      if (tickets > 0 || expenses > 0) {
+        throw new AppError(
+          'asset_in_use',
+          `${tickets} ticket(s) and ${expenses} expense(s) refer to this asset; set its status to retired instead`,
+          { tickets, expenses },
+        );
       }
       await manager.query(`DELETE FROM assets WHERE id = $1`, [id]);
     });
@@ -183,8 +250,10 @@ export class AssetsService {
     const parsed = parseAssetCsv(text);
     // Too long is refused even on a dry run: no part of the file would be imported as it is.
     if (parsed.tooManyRows) throw new AppError('import_failed', parsed.tooManyRows.message, [parsed.tooManyRows]);
+    const { assetLifecycleYears } = await this.settings.get();
     const check = async (manager: EntityManager) => {
-      const { rows, errors } = validateAssetCsvRows(parsed.records, await loadLookups(manager, parsed.records));
+      const lookups = { ...(await loadLookups(manager, parsed.records)), lifecycleYearsByType: assetLifecycleYears };
+      const { rows, errors } = validateAssetCsvRows(parsed.records, lookups);
       return { rows, errors: [...parsed.errors, ...errors].sort((a, b) => a.line - b.line) };
     };
     const summary = (valid: number, created: number, errors: AssetCsvError[]): AssetImportResultDto => ({
@@ -236,6 +305,7 @@ function selectAssets(manager: EntityManager): SelectQueryBuilder<Asset> {
         'u.name AS assigned_user_name',
         'a.created_at AS created_at',
         'a.updated_at AS updated_at',
+        'a.retired_at AS retired_at',
         'lower(a.tag) AS sort_tag',
       ])
   );
@@ -264,7 +334,10 @@ async function assertActiveUser(manager: EntityManager, userId: string): Promise
 }
 
 /** Everything the row checks need, in three queries for the whole file. */
-async function loadLookups(manager: EntityManager, records: readonly AssetCsvRecord[]): Promise<AssetCsvLookups> {
+async function loadLookups(
+  manager: EntityManager,
+  records: readonly AssetCsvRecord[],
+): Promise<Omit<AssetCsvLookups, 'lifecycleYearsByType'>> {
   const keys = assetCsvLookupKeys(records);
   // In sequence: inside the import's transaction they share one connection anyway.
   const departments = await manager.query(`SELECT id, code FROM departments WHERE code = ANY($1::text[])`, [
@@ -286,10 +359,12 @@ async function insertAll(manager: EntityManager, rows: NewAssetRow[], now: Date)
   const inserted: unknown[] = await saveUnique(() =>
     manager.query(
       `INSERT INTO assets (tag, name, type, department_id, location, serial, purchase_date, cost_cents, warranty_end,
-                           lifecycle_years, status, assigned_user_id, created_at, updated_at)
-       SELECT r.*, $13::timestamptz, $13::timestamptz
+                           lifecycle_years, status, assigned_user_id, created_at, updated_at, retired_at)
+       SELECT r.*, $13::timestamptz, $13::timestamptz, CASE WHEN r.status = 'retired' THEN $13::timestamptz END
        FROM unnest($1::text[], $2::text[], $3::asset_type[], $4::uuid[], $5::text[], $6::text[], $7::date[],
-                   $8::bigint[], $9::date[], $10::int[], $11::asset_status[], $12::uuid[]) AS r
+                   $8::bigint[], $9::date[], $10::int[], $11::asset_status[], $12::uuid[])
+            AS r (tag, name, type, department_id, location, serial, purchase_date, cost_cents, warranty_end,
+                  lifecycle_years, status, assigned_user_id)
        RETURNING id`,
       [
         column('tag'),
@@ -320,6 +395,45 @@ async function saveUnique<T>(save: () => Promise<T>): Promise<T> {
     }
     throw error;
   }
+}
+
+/**
+ * What an asset has cost, by the work class of the ticket: the labour of the tickets about it,
+ * plus expenses linked to it, plus expenses on its tickets linked to no other asset. One
+ * statement; each branch is served by an index on asset_id.
+ */
+async function costToDate(manager: EntityManager, assetId: string): Promise<AssetCostToDateDto> {
+  const rows: { work_class: WorkClass; labour: string; expenses: string; minutes: number }[] = await manager.query(
+    `SELECT x.work_class, sum(x.labour)::bigint AS labour, sum(x.expenses)::bigint AS expenses, sum(x.minutes)::int AS minutes
+       FROM (SELECT t.work_class, t.labour_cost_cents AS labour, 0::bigint AS expenses, t.labour_minutes AS minutes
+               FROM tickets t WHERE t.asset_id = $1
+             UNION ALL
+             SELECT t.work_class, 0, e.amount_cents, 0
+               FROM ticket_expenses e JOIN tickets t ON t.id = e.ticket_id WHERE e.asset_id = $1
+             UNION ALL
+             SELECT t.work_class, 0, e.amount_cents, 0
+               FROM tickets t JOIN ticket_expenses e ON e.ticket_id = t.id WHERE t.asset_id = $1 AND e.asset_id IS NULL) x
+      GROUP BY x.work_class`,
+    [assetId],
+  );
+  const cost: AssetCostToDateDto = {
+    reactiveCents: 0,
+    serviceCents: 0,
+    proactiveCents: 0,
+    labourCents: 0,
+    expensesCents: 0,
+    totalCents: 0,
+    labourMinutes: 0,
+  };
+  for (const r of rows) {
+    const [labour, expenses] = [Number(r.labour), Number(r.expenses)];
+    cost[`${r.work_class}Cents`] += labour + expenses;
+    cost.labourCents += labour;
+    cost.expensesCents += expenses;
+    cost.totalCents += labour + expenses;
+    cost.labourMinutes += r.minutes;
+  }
+  return cost;
 }
 
 function toDto(row: AssetRow): AssetDto {

@@ -249,10 +249,17 @@ export class SlaPoliciesService {
    * order) whose current version's conditions match, or null when none does. One statement.
    */
   async resolveForTicket(manager: EntityManager, facts: TicketFacts): Promise<ResolvedSlaPolicy | null> {
+    return (await this.matcher(manager))(facts);
+  }
+
+  /** Loads the active policies once (one statement) and matches any number of tickets against them. */
+  async matcher(manager: EntityManager): Promise<(facts: TicketFacts) => ResolvedSlaPolicy | null> {
     const rows: PolicyRow[] = await manager.query(`${SELECT_POLICIES} WHERE p.active ORDER BY p.position`);
     const versions = rows.map((row): MatchableVersion & { row: PolicyRow } => ({ ...toDto(row), id: row.version_id, row }));
-    const match = matchPolicy(versions, facts);
-    return match ? toResolved(match.row) : null;
+    return (facts) => {
+      const match = matchPolicy(versions, facts);
+      return match ? toResolved(match.row) : null;
+    };
   }
 
   /** Versions by id (any policy, active or not), as the ticket clock replays them. One statement. */

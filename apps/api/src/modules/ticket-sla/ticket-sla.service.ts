@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import { computeTicketClock, type ClockPolicy, type TicketClock } from '@civicdesk/sla';
-import { AppError } from '../../common/errors/app-error.js';
 import { SlaPoliciesService, type ResolvedSlaPolicy } from '../sla-policies/sla-policies.service.js';
 import type { Priority, TicketKind, TicketStatus } from '../tickets/domain/ticket-vocabulary.js';
-import { appendTicketEvents } from '../tickets/ticket-events.js';
+import { appendEventsToTickets } from '../tickets/ticket-events.js';
 import { loadCalendars, type SlaCalendar } from './calendar-source.js';
 import { CLOCK_EVENT_TYPES, clockEventsFrom, matchedVersionIds, type ClockEventRow } from './domain/clock-events.js';
 import { slaColumns, withAtRiskMarkers, type SlaColumns } from './domain/clock-columns.js';
@@ -25,6 +24,8 @@ export interface ClockTicket {
   assignee_id: string | null;
   requester_id: string;
   sla_policy_version_id: string | null;
+  /** A maintenance ticket's due date (its resolution target). */
+  maintenance_due_at: Date | null;
   /** The department's calendar, else the city's office hours. */
   department_calendar_id: string;
   /** Levels fired so far, as `firedKey` strings. */
@@ -68,34 +69,48 @@ export class TicketSlaService {
     now: Date,
     rematch?: { reason: RematchReason; actorId: string | null },
   ): Promise<SlaEvaluation | null> {
-    if (rematch) {
-      const [ticket] = await this.load(manager, [ticketId]);
-      if (!ticket) throw new AppError('not_found', 'Ticket not found');
-      const match = await this.policies.resolveForTicket(manager, {
-        kind: ticket.kind,
-        priority: ticket.priority,
-        departmentId: ticket.department_id,
-        categoryId: ticket.category_id,
-      });
-      if (match && match.versionId !== ticket.sla_policy_version_id) {
-        await appendTicketEvents(manager, ticketId, rematch.actorId, now, [
-          {
-            type: 'sla_policy_matched',
-            public: false,
-            data: {
-              versionId: match.versionId,
-              policyId: match.policyId,
-              name: match.name,
-              version: match.version,
-              reason: rematch.reason,
-            },
-          },
-        ]);
-        await manager.query(`UPDATE tickets SET sla_policy_version_id = $2 WHERE id = $1`, [ticketId, match.versionId]);
-      }
-    }
+    if (rematch) await this.rematch(manager, [ticketId], now, rematch);
     const [evaluation] = await this.refreshMany(manager, [ticketId], now);
     return evaluation ?? null;
+  }
+
+  /**
+   * Matches the policies again for these tickets (all active policies loaded once) and records
+   * each change of version on the ticket's trail; a ticket nothing matches keeps its policy.
+   * Three statements however many tickets.
+   */
+  async rematch(
+    manager: EntityManager,
+    ticketIds: readonly string[],
+    now: Date,
+    { reason, actorId }: { reason: RematchReason; actorId: string | null },
+  ): Promise<void> {
+    const tickets = await this.load(manager, ticketIds);
+    if (tickets.length === 0) return;
+    const match = await this.policies.matcher(manager);
+    const changes = tickets.flatMap((t) => {
+      const m = match({ kind: t.kind, priority: t.priority, departmentId: t.department_id, categoryId: t.category_id });
+      return m && m.versionId !== t.sla_policy_version_id ? [{ ticketId: t.id, m }] : [];
+    });
+    if (changes.length === 0) return;
+    await appendEventsToTickets(
+      manager,
+      actorId,
+      now,
+      changes.map(({ ticketId, m }) => ({
+        ticketId,
+        event: {
+          type: 'sla_policy_matched',
+          public: false,
+          data: { versionId: m.versionId, policyId: m.policyId, name: m.name, version: m.version, reason },
+        },
+      })),
+    );
+    await manager.query(
+      `UPDATE tickets t SET sla_policy_version_id = c.version_id
+         FROM json_to_recordset($1::json) AS c(ticket_id uuid, version_id uuid) WHERE t.id = c.ticket_id`,
+      [JSON.stringify(changes.map(({ ticketId, m }) => ({ ticket_id: ticketId, version_id: m.versionId })))],
+    );
   }
 
   /** Recomputes and stores the clocks of these tickets, in batches of a few statements each. */
@@ -166,7 +181,7 @@ export class TicketSlaService {
       const events = eventsOf.get(ticket.id) ?? [];
       const version = versions.get(ticket.sla_policy_version_id!)!;
       const calendar = calendars.get(calendarOf(ticket))!;
-      const forClock = new Map([...versions].map(([id, v]) => [id, clockPolicyOf(v, ticket.kind)]));
+      const forClock = new Map([...versions].map(([id, v]) => [id, clockPolicyOf(v, ticket)]));
       const base = forClock.get(matchedVersionIds(events)[0] ?? version.versionId)!;
       const clock = computeTicketClock(clockEventsFrom(events, forClock), base, calendar, now);
       return { ticket, version, calendar, clock, fired: new Set(ticket.fired), events, versions };
@@ -176,7 +191,7 @@ export class TicketSlaService {
   private async load(manager: EntityManager, ids: readonly string[]): Promise<ClockTicket[]> {
     return manager.query(
       `SELECT t.id, t.number, t.title, t.status, t.kind, t.priority, t.department_id, t.category_id, t.queue_id,
-              t.assignee_id, t.requester_id, t.sla_policy_version_id,
+              t.assignee_id, t.requester_id, t.sla_policy_version_id, t.maintenance_due_at,
               COALESCE(d.calendar_id, (SELECT id FROM calendars WHERE system_key = 'city_office_hours')) AS department_calendar_id,
               ARRAY(SELECT x.target || ':' || x.cycle || ':' || x.level FROM sla_escalations x WHERE x.ticket_id = t.id) AS fired
          FROM tickets t JOIN departments d ON d.id = t.department_id
@@ -222,9 +237,19 @@ const COLUMN_TYPES: Record<keyof SlaColumns | 'sla_calendar_id', string> = {
   next_escalation_at: 'timestamptz',
 };
 
-/** A version's targets for a ticket of this kind: maintenance has no response target (brief rule 10). */
-function clockPolicyOf(version: ResolvedSlaPolicy, kind: TicketKind): ClockPolicy {
-  const policy =
-    kind === 'maintenance' ? { ...version.policy, firstResponseMinutes: null, nextResponseMinutes: null } : version.policy;
+/**
+ * A version's targets for this ticket. Maintenance has no response target and is on time when
+ * resolved by its due date (brief rule 10); the policy's escalations still apply to that span.
+ */
+function clockPolicyOf(version: ResolvedSlaPolicy, ticket: ClockTicket): ClockPolicy {
+  const policy: ClockPolicy =
+    ticket.kind === 'maintenance'
+      ? {
+          ...version.policy,
+          firstResponseMinutes: null,
+          nextResponseMinutes: null,
+          resolutionDueAt: ticket.maintenance_due_at ? new Date(ticket.maintenance_due_at) : null,
+        }
+      : version.policy;
   return withAtRiskMarkers(policy);
 }

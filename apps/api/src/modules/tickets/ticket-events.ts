@@ -19,15 +19,38 @@ export async function appendTicketEvents(
   at: Date,
   events: readonly NewTicketEvent[],
 ): Promise<void> {
-  if (events.length === 0) return;
-  const values: unknown[] = [];
-  const rows = events.map((e, i) => {
-    values.push(ticketId, actorId, e.type, e.public, JSON.stringify(e.data ?? {}), at);
-    const n = i * 6;
-    return `($${n + 1}, $${n + 2}, $${n + 3}, $${n + 4}, $${n + 5}::jsonb, $${n + 6})`;
-  });
+  await appendEventsToTickets(
+    manager,
+    actorId,
+    at,
+    events.map((event) => ({ ticketId, event })),
+  );
+}
+
+/** The same for events of several tickets (batch work such as re-matching SLA policies), in one statement. */
+export async function appendEventsToTickets(
+  manager: EntityManager,
+  actorId: string | null,
+  at: Date,
+  rows: readonly { ticketId: string; event: NewTicketEvent }[],
+): Promise<void> {
+  if (rows.length === 0) return;
   await manager.query(
-    `INSERT INTO ticket_events (ticket_id, actor_id, type, public, data, created_at) VALUES ${rows.join(', ')}`,
-    values,
+    `INSERT INTO ticket_events (ticket_id, actor_id, type, public, data, created_at)
+     SELECT (e.value->>'ticket_id')::uuid, $2, e.value->>'type', (e.value->>'public')::boolean, e.value->'data', $3
+       FROM json_array_elements($1::json) WITH ORDINALITY AS e(value, ord)
+      ORDER BY e.ord`,
+    [
+      JSON.stringify(
+        rows.map(({ ticketId, event }) => ({
+          ticket_id: ticketId,
+          type: event.type,
+          public: event.public,
+          data: event.data ?? {},
+        })),
+      ),
+      actorId,
+      at,
+    ],
   );
 }

@@ -35,7 +35,8 @@ export class TicketNotifier {
   async tell(
     manager: EntityManager,
     ticketId: string,
-    actorId: string,
+    /** Null when CivicDesk itself acted (maintenance plans). */
+    actorId: string | null,
     at: Date,
     happenings: readonly TicketHappening[],
   ): Promise<void> {

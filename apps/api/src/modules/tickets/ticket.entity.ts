@@ -3,6 +3,7 @@ import { Asset } from '../assets/asset.entity.js';
 import { Calendar } from '../calendars/calendar.entity.js';
 import { Category } from '../categories/category.entity.js';
 import { Department } from '../departments/department.entity.js';
+import { MaintenancePlan } from '../maintenance/maintenance-plan.entity.js';
 import { Queue } from '../queues/queue.entity.js';
 import { SlaPolicyVersion } from '../sla-policies/sla-policy-version.entity.js';
 import { User } from '../users/user.entity.js';
@@ -44,6 +45,7 @@ import {
 // Partial indexes for the escalation sweep and for re-timing open tickets on a changed calendar.
 @Index('tickets_next_escalation_idx', { synchronize: false })
 @Index('tickets_open_sla_calendar_idx', { synchronize: false })
+@Index('tickets_maintenance_due_idx', { synchronize: false })
 @Check('tickets_title_check', `btrim(title) <> '' AND length(title) <= 200`)
 export class Ticket {
   @PrimaryGeneratedColumn('uuid')
@@ -225,7 +227,31 @@ export class Ticket {
   @Column({ name: 'next_escalation_at', type: 'timestamptz', nullable: true })
   nextEscalationAt: Date | null;
 
+  /** The maintenance plan that generated this ticket. */
+  @Column({ name: 'maintenance_plan_id', type: 'uuid', nullable: true })
+  maintenancePlanId: string | null;
+
+  @ManyToOne(() => MaintenancePlan, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'maintenance_plan_id', foreignKeyConstraintName: 'tickets_maintenance_plan_id_fkey' })
+  maintenancePlan?: Relation<MaintenancePlan>;
+
+  /** A maintenance ticket's due date: it is on time when resolved by then. */
+  @Column({ name: 'maintenance_due_at', type: 'timestamptz', nullable: true })
+  maintenanceDueAt: Date | null;
+
   /** Raised by every update; updates say which version they read (WHERE version = :v). */
   @Column({ type: 'integer', default: 1 })
   version: number;
+
+  // ── Cost totals, written with every work log and expense change (see cost-writes.ts): reports read these. ──
+
+  @Column({ name: 'labour_minutes', type: 'integer', default: 0 })
+  labourMinutes: number;
+
+  /** Sum of the work logs' stored costs (integer cents; bigint arrives as text). */
+  @Column({ name: 'labour_cost_cents', type: 'bigint', default: 0 })
+  labourCostCents: string;
+
+  @Column({ name: 'expense_cents', type: 'bigint', default: 0 })
+  expenseCents: string;
 }

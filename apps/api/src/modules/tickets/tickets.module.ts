@@ -12,6 +12,7 @@ import { TicketsService } from './tickets.service.js';
 @Module({
   imports: [SettingsModule, TicketSlaModule, NotificationsModule],
   controllers: [TicketsController],
+  exports: [TicketNotifier, TicketListService],
   providers: [TicketsService, TicketListService, TicketThreadService, TicketNotifier, AutoCloseJob],
 })
 export class TicketsModule {}

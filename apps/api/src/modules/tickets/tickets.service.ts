@@ -11,17 +11,12 @@ import { computePriority } from './domain/priority.js';
 import { routeToQueue } from './domain/routing.js';
 import { checkTransition, nextStatuses, type TransitionActor } from './domain/status-machine.js';
 import { canOnTicket, STAFF_ONLY_FIELDS } from './domain/ticket.policy.js';
-import {
-  defaultWorkClass,
-  formatTicketNumber,
-  type TicketKind,
-  type TicketSource,
-  type TicketStatus,
-} from './domain/ticket-vocabulary.js';
+import { type TicketKind, type TicketSource, type TicketStatus } from './domain/ticket-vocabulary.js';
 import type { CreateTicketDto, UpdateTicketDto } from './dto/ticket-input.dto.js';
 import type { TicketDetailDto } from './dto/ticket-output.dto.js';
 import { loadTicketFor, type VisibleTicket } from './ticket-access.js';
 import { appendTicketEvents, type NewTicketEvent } from './ticket-events.js';
+import { insertTicket } from './ticket-insert.js';
 import { TicketNotifier, type TicketHappening } from './ticket-notifier.js';
 import { iso, toListItem } from './ticket-rows.js';
 
@@ -143,36 +138,28 @@ export class TicketsService {
         kindFromCategory && category?.default_kind && category.default_kind !== 'maintenance'
           ? category.default_kind
           : filing.kind;
-      const [{ n }] = await manager.query(`SELECT nextval($1::regclass)::int AS n`, [`ticket_number_${kind}`]);
-      const [row] = await manager.query(
-        `INSERT INTO tickets (number, kind, work_class, title, description, status, impact, urgency, priority, requester_id, department_id,
-                              queue_id, category_id, asset_id, source, created_by_id, created_at, updated_at)
-         VALUES ($1, $2, $3, $4, $5, 'new', $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $16) RETURNING id`,
-        [
-          formatTicketNumber(kind, n),
-          kind,
-          defaultWorkClass(kind),
-          filing.title,
-          filing.description,
-          filing.impact,
-          filing.urgency,
-          computePriority(filing.impact, filing.urgency, requester.life_safety === true),
-          filing.requesterId,
-          requester.department_id,
-          routeToQueue(category ? { defaultQueueId: category.default_queue_id } : null, serviceDesk.id),
-          category?.id ?? null,
-          filing.assetId,
-          filing.source,
-          filing.createdById,
-          now,
-        ],
-      );
+      const row = await insertTicket(manager, {
+        kind,
+        title: filing.title,
+        description: filing.description,
+        impact: filing.impact,
+        urgency: filing.urgency,
+        priority: computePriority(filing.impact, filing.urgency, requester.life_safety === true),
+        requesterId: filing.requesterId,
+        departmentId: requester.department_id,
+        queueId: routeToQueue(category ? { defaultQueueId: category.default_queue_id } : null, serviceDesk.id),
+        categoryId: category?.id ?? null,
+        assetId: filing.assetId,
+        source: filing.source,
+        createdById: filing.createdById,
+        at: now,
+      });
       await appendTicketEvents(manager, row.id, actor.id, now, [
         { type: 'created', public: true, data: { onBehalf: filing.requesterId !== actor.id } },
       ]);
       await this.sla.refresh(manager, row.id, now, { reason: 'created', actorId: actor.id });
       await this.notifier.tell(manager, row.id, actor.id, now, [{ kind: 'created' }]);
-      return row.id as string;
+      return row.id;
     });
     return this.get(actor, id);
   }

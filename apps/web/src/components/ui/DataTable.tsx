@@ -127,13 +127,22 @@ interface RowActionProps {
   label: string;
   onClick: () => void;
   danger?: boolean;
+  /** For a button that does not apply to this row (e.g. "Move up" on the first). */
+  disabled?: boolean;
   children: ReactNode;
 }
 
 /** A small button in a table row's actions. */
-export function RowAction({ label, onClick, danger = false, children }: RowActionProps) {
+export function RowAction({ label, onClick, danger = false, disabled = false, children }: RowActionProps) {
   return (
-    <Button size="compact-sm" variant="default" color={danger ? 'red' : undefined} aria-label={label} onClick={onClick}>
+    <Button
+      size="compact-sm"
+      variant="default"
+      color={danger ? 'red' : undefined}
+      aria-label={label}
+      onClick={onClick}
+      disabled={disabled}
+    >
       {children}
     </Button>
   );

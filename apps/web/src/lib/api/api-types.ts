@@ -57,3 +57,36 @@ export type CreateAssetInput = RequestBody<paths['/api/assets']['post']>;
 export type UpdateAssetInput = RequestBody<paths['/api/assets/{id}']['patch']>;
 export type AssetImportResult = OkResponse<paths['/api/assets/import']['post']>;
 export type AssetImportError = AssetImportResult['errors'][number];
+
+export type Calendar = OkResponse<paths['/api/calendars/{id}']['get']>;
+export type CalendarWindow = Calendar['windows'][number];
+export type Holiday = Calendar['holidays'][number];
+export type CreateCalendarInput = RequestBody<paths['/api/calendars']['post']>;
+export type UpdateCalendarInput = RequestBody<paths['/api/calendars/{id}']['patch']>;
+export type HolidayInput = RequestBody<paths['/api/calendars/{id}/holidays']['post']>;
+export type PublicHolidaysInput = RequestBody<paths['/api/calendars/{id}/holidays/public']['post']>;
+export type HolidayImportResult = OkResponse<paths['/api/calendars/{id}/holidays/public']['post']>;
+
+export type SlaPolicy = OkResponse<paths['/api/sla-policies']['get']>['items'][number];
+export type SlaPolicyDetail = OkResponse<paths['/api/sla-policies/{id}']['get']>;
+export type SlaPolicyVersion = SlaPolicyDetail['versions'][number];
+export type CreateSlaPolicyInput = RequestBody<paths['/api/sla-policies']['post']>;
+export type UpdateSlaPolicyInput = RequestBody<paths['/api/sla-policies/{id}']['patch']>;
+export type SlaEscalation = SlaPolicy['escalations'][number];
+export type SlaTarget = SlaEscalation['target'];
+export type EscalationAction = SlaEscalation['actions'][number];
+
+export type TicketSlaSummary = TicketListItem['sla'];
+export type SlaState = TicketSlaSummary['state'];
+export type TicketSla = OkResponse<paths['/api/tickets/{id}/sla']['get']>;
+export type SlaTargetClock = NonNullable<TicketSla['targets']['resolution']>;
+export type SlaTargetState = SlaTargetClock['state'];
+export type SlaSegment = TicketSla['segments'][number];
+export type SlaSegmentState = SlaSegment['state'];
+export type SlaPolicyMatch = TicketSla['policyMatches'][number];
+export type SlaMatchReason = SlaPolicyMatch['reason'];
+export type TicketEscalation = TicketSla['escalations'][number];
+
+/** Named so, not `Notification`, to stay clear of the browser's Notification API. */
+export type AppNotification = OkResponse<paths['/api/notifications']['get']>['items'][number];
+export type NotificationType = AppNotification['type'];

@@ -308,6 +308,22 @@ export interface paths {
         patch: operations["Assets_update"];
         trace?: never;
     };
+    "/api/assets/{id}/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Assets_tickets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/assets/import": {
         parameters: {
             query?: never;
@@ -644,6 +660,278 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/maintenance-plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MaintenancePlans_list"];
+        put?: never;
+        post: operations["MaintenancePlans_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/maintenance-plans/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MaintenancePlans_previewDraft"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/maintenance-plans/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MaintenancePlans_get"];
+        put?: never;
+        post?: never;
+        delete: operations["MaintenancePlans_remove"];
+        options?: never;
+        head?: never;
+        patch: operations["MaintenancePlans_update"];
+        trace?: never;
+    };
+    "/api/maintenance-plans/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MaintenancePlans_preview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/maintenance-plans/{id}/pause": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MaintenancePlans_pause"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/maintenance-plans/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["MaintenancePlans_resume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/maintenance/calendar": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MaintenanceCalendar_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/maintenance/feeds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MaintenanceCalendar_feeds"];
+        put?: never;
+        post: operations["MaintenanceCalendar_createFeed"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/maintenance/feeds/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["MaintenanceCalendar_revokeFeed"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/maintenance/feeds/{token}/calendar.ics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["MaintenanceCalendar_feed"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Rates_list"];
+        put?: never;
+        post: operations["Rates_create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/rates/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["Rates_remove"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/costs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TicketCosts_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/work-logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TicketCosts_listWorkLogs"];
+        put?: never;
+        post: operations["TicketCosts_addWorkLog"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/work-logs/{logId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["TicketCosts_deleteWorkLog"];
+        options?: never;
+        head?: never;
+        patch: operations["TicketCosts_updateWorkLog"];
+        trace?: never;
+    };
+    "/api/tickets/{id}/expenses": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["TicketCosts_listExpenses"];
+        put?: never;
+        post: operations["TicketCosts_addExpense"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tickets/{id}/expenses/{expenseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete: operations["TicketCosts_deleteExpense"];
+        options?: never;
+        head?: never;
+        patch: operations["TicketCosts_updateExpense"];
+        trace?: never;
+    };
     "/api/notifications": {
         parameters: {
             query?: never;
@@ -728,6 +1016,44 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AssetLifecycleYearsDto: {
+            /** @default 4 */
+            desktop: number;
+            /** @default 3 */
+            laptop: number;
+            /** @default 3 */
+            tablet: number;
+            /** @default 4 */
+            mobile_phone: number;
+            /** @default 4 */
+            desk_phone: number;
+            /** @default 5 */
+            printer: number;
+            /** @default 5 */
+            server: number;
+            /** @default 5 */
+            storage: number;
+            /** @default 7 */
+            network_switch: number;
+            /** @default 7 */
+            router: number;
+            /** @default 7 */
+            firewall: number;
+            /** @default 7 */
+            wireless_access_point: number;
+            /** @default 4 */
+            ups: number;
+            /** @default 4 */
+            mobile_data_terminal: number;
+            /** @default 8 */
+            radio: number;
+            /** @default 6 */
+            camera: number;
+            /** @default 3 */
+            software: number;
+            /** @default 5 */
+            other: number;
+        };
         SettingsDto: {
             /**
              * @description Resolved tickets close by themselves after this many days
@@ -739,6 +1065,46 @@ export interface components {
              * @default 7
              */
             fiscalYearStartMonth: number;
+            /** @description Replacement cycle in years per asset type: the lifecycle a new asset gets when none is given */
+            assetLifecycleYears: components["schemas"]["AssetLifecycleYearsDto"];
+        };
+        AssetLifecycleYearsPatchDto: {
+            /** @default 4 */
+            desktop?: number;
+            /** @default 3 */
+            laptop?: number;
+            /** @default 3 */
+            tablet?: number;
+            /** @default 4 */
+            mobile_phone?: number;
+            /** @default 4 */
+            desk_phone?: number;
+            /** @default 5 */
+            printer?: number;
+            /** @default 5 */
+            server?: number;
+            /** @default 5 */
+            storage?: number;
+            /** @default 7 */
+            network_switch?: number;
+            /** @default 7 */
+            router?: number;
+            /** @default 7 */
+            firewall?: number;
+            /** @default 7 */
+            wireless_access_point?: number;
+            /** @default 4 */
+            ups?: number;
+            /** @default 4 */
+            mobile_data_terminal?: number;
+            /** @default 8 */
+            radio?: number;
+            /** @default 6 */
+            camera?: number;
+            /** @default 3 */
+            software?: number;
+            /** @default 5 */
+            other?: number;
         };
         UpdateSettingsDto: {
             /**
@@ -751,6 +1117,7 @@ export interface components {
              * @default 7
              */
             fiscalYearStartMonth?: number;
+            assetLifecycleYears?: components["schemas"]["AssetLifecycleYearsPatchDto"];
         };
         HealthDto: {
             /** @example ok */
@@ -1029,6 +1396,140 @@ export interface components {
         AssetListDto: {
             items: components["schemas"]["AssetDto"][];
             /** @description Pass as cursor for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        AssetLifecycleDto: {
+            /**
+             * Format: date
+             * @description Purchase date + lifecycle years
+             */
+            replacementDue: string | null;
+            /** @description Whole months since purchase */
+            ageMonths: number | null;
+            /** @description Whole months until the replacement date; negative once past */
+            monthsToReplacement: number | null;
+            /** @description The replacement date is today or past */
+            replacementOverdue: boolean | null;
+        };
+        AssetCostToDateDto: {
+            /** @description Cents on reactive tickets (incidents): fixing it when it broke */
+            reactiveCents: number;
+            /** @description Cents on service tickets (requests) */
+            serviceCents: number;
+            /** @description Cents on proactive tickets (maintenance) */
+            proactiveCents: number;
+            /** @description Labour cents of the asset's tickets */
+            labourCents: number;
+            /** @description Expense cents for the asset */
+            expensesCents: number;
+            totalCents: number;
+            labourMinutes: number;
+        };
+        AssetStatusChangeDto: {
+            /** @enum {string} */
+            from: "in_service" | "in_repair" | "retired";
+            /** @enum {string} */
+            to: "in_service" | "in_repair" | "retired";
+            actor: components["schemas"]["NamedRefDto"] | null;
+            /** Format: date-time */
+            at: string;
+        };
+        AssetDetailDto: {
+            /** Format: uuid */
+            id: string;
+            tag: string;
+            name: string;
+            /** @enum {string} */
+            type: "desktop" | "laptop" | "tablet" | "mobile_phone" | "desk_phone" | "printer" | "server" | "storage" | "network_switch" | "router" | "firewall" | "wireless_access_point" | "ups" | "mobile_data_terminal" | "radio" | "camera" | "software" | "other";
+            department: components["schemas"]["NamedRefDto"];
+            location: string | null;
+            serial: string | null;
+            /** Format: date */
+            purchaseDate: string | null;
+            /** @description Integer cents */
+            costCents: number | null;
+            /** Format: date */
+            warrantyEnd: string | null;
+            lifecycleYears: number;
+            /** @enum {string} */
+            status: "in_service" | "in_repair" | "retired";
+            assignedUser: components["schemas"]["NamedRefDto"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * Format: date-time
+             * @description When it was retired; null unless retired
+             */
+            retiredAt: string | null;
+            /** @description Computed on the city’s today */
+            lifecycle: components["schemas"]["AssetLifecycleDto"];
+            /** @description Staff only. Labour of the tickets about the asset plus expenses for it (linked to it, or on its tickets and linked to no other), by ticket work class */
+            costToDate?: components["schemas"]["AssetCostToDateDto"];
+            /** @description Newest first */
+            statusHistory: components["schemas"]["AssetStatusChangeDto"][];
+        };
+        AssetRefDto: {
+            /** Format: uuid */
+            id: string;
+            tag: string;
+            name: string;
+        };
+        TicketSlaSummaryDto: {
+            /**
+             * @description The countdown chip: on time, at risk (75 % of the target gone), breached, paused
+             * @enum {string}
+             */
+            state: "none" | "on_time" | "at_risk" | "breached" | "paused" | "met";
+            /**
+             * Format: date-time
+             * @description When the ticket becomes at risk
+             */
+            atRiskAt: string | null;
+            /**
+             * Format: date-time
+             * @description When a target first went past due
+             */
+            breachedAt: string | null;
+            /** @description The resolution clock is paused (no due time, only remaining minutes) */
+            paused: boolean;
+        };
+        TicketListItemDto: {
+            /** Format: uuid */
+            id: string;
+            /** @example INC-000123 */
+            number: string;
+            /** @enum {string} */
+            kind: "incident" | "service_request" | "maintenance";
+            title: string;
+            /** @enum {string} */
+            status: "new" | "assigned" | "in_progress" | "waiting_on_requester" | "waiting_on_vendor" | "resolved" | "closed" | "canceled";
+            /** @enum {string} */
+            priority: "P1" | "P2" | "P3" | "P4";
+            /** @enum {string} */
+            impact: "city_wide" | "department" | "several_people" | "one_person";
+            /** @enum {string} */
+            urgency: "work_stopped" | "work_degraded" | "inconvenience" | "can_wait";
+            requester: components["schemas"]["NamedRefDto"];
+            department: components["schemas"]["NamedRefDto"];
+            queue: components["schemas"]["NamedRefDto"];
+            assignee: components["schemas"]["NamedRefDto"] | null;
+            category: components["schemas"]["NamedRefDto"] | null;
+            asset: components["schemas"]["AssetRefDto"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            /**
+             * Format: date-time
+             * @description Next SLA due time
+             */
+            dueAt: string | null;
+            sla: components["schemas"]["TicketSlaSummaryDto"];
+        };
+        TicketListDto: {
+            items: components["schemas"]["TicketListItemDto"][];
             nextCursor: string | null;
         };
         CreateAssetDto: {
@@ -1366,68 +1867,6 @@ export interface components {
             calendarId?: string | null;
             escalations?: components["schemas"]["EscalationDto"][];
         };
-        AssetRefDto: {
-            /** Format: uuid */
-            id: string;
-            tag: string;
-            name: string;
-        };
-        TicketSlaSummaryDto: {
-            /**
-             * @description The countdown chip: on time, at risk (75 % of the target gone), breached, paused
-             * @enum {string}
-             */
-            state: "none" | "on_time" | "at_risk" | "breached" | "paused" | "met";
-            /**
-             * Format: date-time
-             * @description When the ticket becomes at risk
-             */
-            atRiskAt: Record<string, never> | null;
-            /**
-             * Format: date-time
-             * @description When a target first went past due
-             */
-            breachedAt: Record<string, never> | null;
-            /** @description The resolution clock is paused (no due time, only remaining minutes) */
-            paused: boolean;
-        };
-        TicketListItemDto: {
-            /** Format: uuid */
-            id: string;
-            /** @example INC-000123 */
-            number: string;
-            /** @enum {string} */
-            kind: "incident" | "service_request" | "maintenance";
-            title: string;
-            /** @enum {string} */
-            status: "new" | "assigned" | "in_progress" | "waiting_on_requester" | "waiting_on_vendor" | "resolved" | "closed" | "canceled";
-            /** @enum {string} */
-            priority: "P1" | "P2" | "P3" | "P4";
-            /** @enum {string} */
-            impact: "city_wide" | "department" | "several_people" | "one_person";
-            /** @enum {string} */
-            urgency: "work_stopped" | "work_degraded" | "inconvenience" | "can_wait";
-            requester: components["schemas"]["NamedRefDto"];
-            department: components["schemas"]["NamedRefDto"];
-            queue: components["schemas"]["NamedRefDto"];
-            assignee: components["schemas"]["NamedRefDto"] | null;
-            category: components["schemas"]["NamedRefDto"] | null;
-            asset: components["schemas"]["AssetRefDto"] | null;
-            /** Format: date-time */
-            createdAt: string;
-            /** Format: date-time */
-            updatedAt: string;
-            /**
-             * Format: date-time
-             * @description Next SLA due time
-             */
-            dueAt: string | null;
-            sla: components["schemas"]["TicketSlaSummaryDto"];
-        };
-        TicketListDto: {
-            items: components["schemas"]["TicketListItemDto"][];
-            nextCursor: string | null;
-        };
         QueueCountDto: {
             /** Format: uuid */
             queueId: string;
@@ -1609,7 +2048,7 @@ export interface components {
         TicketEventDto: {
             id: string;
             /** @enum {string} */
-            type: "created" | "status_changed" | "field_changed" | "assigned" | "commented" | "reopened" | "confirmed" | "priority_overridden" | "sla_policy_matched" | "sla_escalated";
+            type: "created" | "status_changed" | "field_changed" | "assigned" | "commented" | "reopened" | "confirmed" | "priority_overridden" | "sla_policy_matched" | "sla_escalated" | "work_logged" | "work_log_changed" | "work_log_deleted" | "expense_added" | "expense_changed" | "expense_deleted";
             /** @description null when CivicDesk itself acted */
             actor: components["schemas"]["NamedRefDto"] | null;
             /** @description e.g. {field, from, to} or {from, to} */
@@ -1621,6 +2060,434 @@ export interface components {
         };
         TicketEventListDto: {
             items: components["schemas"]["TicketEventDto"][];
+        };
+        MaintenancePlanDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            titleTemplate: string;
+            descriptionTemplate: string;
+            /** Format: uuid */
+            categoryId: string | null;
+            /** Format: uuid */
+            queueId: string;
+            /** Format: uuid */
+            assigneeId: string | null;
+            /** Format: uuid */
+            departmentId: string;
+            estimatedMinutes: number | null;
+            rule: string;
+            /** @description The rule in words */
+            ruleText: string;
+            /** Format: date */
+            startsOn: string;
+            dueTime: string;
+            /** Format: date */
+            endsOn: string | null;
+            timeZone: string;
+            leadDays: number;
+            /** @enum {string} */
+            mode: "fixed" | "after_completion" | "replacement";
+            intervalDays: number | null;
+            /** @enum {string} */
+            fanOut: "none" | "assets" | "asset_type";
+            assetIds: string[];
+            /** @enum {string|null} */
+            assetType: "desktop" | "laptop" | "tablet" | "mobile_phone" | "desk_phone" | "printer" | "server" | "storage" | "network_switch" | "router" | "firewall" | "wireless_access_point" | "ups" | "mobile_data_terminal" | "radio" | "camera" | "software" | "other" | null;
+            /** Format: uuid */
+            assetDepartmentId: string | null;
+            active: boolean;
+            version: number;
+            /** @description Occurrences generated so far */
+            generated: number;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+        };
+        MaintenancePlanListDto: {
+            items: components["schemas"]["MaintenancePlanDto"][];
+        };
+        CreateMaintenancePlanDto: {
+            /** @example Monthly server patching */
+            name: string;
+            /**
+             * @description Placeholders: {{asset}}, {{asset_tag}}, {{due_date}}, {{plan}}
+             * @example Patch {{asset}} ({{asset_tag}}) by {{due_date}}
+             */
+            titleTemplate: string;
+            /** @description The same placeholders; a checklist as "- [ ] step" lines */
+            descriptionTemplate?: string;
+            /** Format: uuid */
+            categoryId?: string | null;
+            /** Format: uuid */
+            queueId: string;
+            /**
+             * Format: uuid
+             * @description An active technician, manager or admin
+             */
+            assigneeId?: string | null;
+            /**
+             * Format: uuid
+             * @description The department the work is for (the tickets are filed for it)
+             */
+            departmentId: string;
+            estimatedMinutes?: number | null;
+            /**
+             * @description RFC 5545 RRULE without DTSTART or UNTIL, at most daily (for after_completion and replacement plans: FREQ=DAILY)
+             * @example FREQ=MONTHLY;BYDAY=TU;BYSETPOS=2
+             */
+            rule: string;
+            /**
+             * Format: date
+             * @example 2026-01-01
+             */
+            startsOn: string;
+            /**
+             * @description Local time the work is due
+             * @example 08:00
+             */
+            dueTime?: string;
+            /** Format: date */
+            endsOn?: string | null;
+            /**
+             * @description IANA zone; default: the city's
+             * @example America/New_York
+             */
+            timeZone?: string;
+            /** @description Create the ticket this many days before it is due */
+            leadDays?: number;
+            /** @enum {string} */
+            mode?: "fixed" | "after_completion" | "replacement";
+            /** @description after_completion: days after the last one was resolved */
+            intervalDays?: number | null;
+            /** @enum {string} */
+            fanOut?: "none" | "assets" | "asset_type";
+            assetIds?: string[];
+            /** @enum {string|null} */
+            assetType?: "desktop" | "laptop" | "tablet" | "mobile_phone" | "desk_phone" | "printer" | "server" | "storage" | "network_switch" | "router" | "firewall" | "wireless_access_point" | "ups" | "mobile_data_terminal" | "radio" | "camera" | "software" | "other" | null;
+            /**
+             * Format: uuid
+             * @description asset_type fan-out: only this department’s assets
+             */
+            assetDepartmentId?: string | null;
+            active?: boolean;
+        };
+        OccurrencePreviewDto: {
+            /** Format: date-time */
+            dueAt: string;
+            /**
+             * Format: date-time
+             * @description When its ticket is created (due minus the lead time)
+             */
+            createAt: string;
+            /**
+             * @description The due time in words, in the plan’s zone
+             * @example Tue 10 Mar 2026, 08:00
+             */
+            dueText: string;
+            /** @description replacement plans: the asset */
+            asset: string | null;
+        };
+        MaintenancePreviewDto: {
+            /** @example every month on the 2nd Tuesday at 08:00, created 7 days ahead */
+            text: string;
+            occurrences: components["schemas"]["OccurrencePreviewDto"][];
+        };
+        UpdateMaintenancePlanDto: {
+            /** @example Monthly server patching */
+            name?: string;
+            /**
+             * @description Placeholders: {{asset}}, {{asset_tag}}, {{due_date}}, {{plan}}
+             * @example Patch {{asset}} ({{asset_tag}}) by {{due_date}}
+             */
+            titleTemplate?: string;
+            /** @description The same placeholders; a checklist as "- [ ] step" lines */
+            descriptionTemplate?: string;
+            /** Format: uuid */
+            categoryId?: string | null;
+            /** Format: uuid */
+            queueId?: string;
+            /**
+             * Format: uuid
+             * @description An active technician, manager or admin
+             */
+            assigneeId?: string | null;
+            /**
+             * Format: uuid
+             * @description The department the work is for (the tickets are filed for it)
+             */
+            departmentId?: string;
+            estimatedMinutes?: number | null;
+            /**
+             * @description RFC 5545 RRULE without DTSTART or UNTIL, at most daily (for after_completion and replacement plans: FREQ=DAILY)
+             * @example FREQ=MONTHLY;BYDAY=TU;BYSETPOS=2
+             */
+            rule?: string;
+            /**
+             * Format: date
+             * @example 2026-01-01
+             */
+            startsOn?: string;
+            /**
+             * @description Local time the work is due
+             * @example 08:00
+             */
+            dueTime?: string;
+            /** Format: date */
+            endsOn?: string | null;
+            /**
+             * @description IANA zone; default: the city's
+             * @example America/New_York
+             */
+            timeZone?: string;
+            /** @description Create the ticket this many days before it is due */
+            leadDays?: number;
+            /** @enum {string} */
+            mode?: "fixed" | "after_completion" | "replacement";
+            /** @description after_completion: days after the last one was resolved */
+            intervalDays?: number | null;
+            /** @enum {string} */
+            fanOut?: "none" | "assets" | "asset_type";
+            assetIds?: string[];
+            /** @enum {string|null} */
+            assetType?: "desktop" | "laptop" | "tablet" | "mobile_phone" | "desk_phone" | "printer" | "server" | "storage" | "network_switch" | "router" | "firewall" | "wireless_access_point" | "ups" | "mobile_data_terminal" | "radio" | "camera" | "software" | "other" | null;
+            /**
+             * Format: uuid
+             * @description asset_type fan-out: only this department’s assets
+             */
+            assetDepartmentId?: string | null;
+            active?: boolean;
+            /** @description The version you read; a stale one answers 409 */
+            version: number;
+        };
+        MaintenanceCalendarItemDto: {
+            /** @description A ticket id, or planId:dueAt for a projected occurrence */
+            id: string;
+            /** @description true: not generated yet (its ticket is created at createAt) */
+            projected: boolean;
+            /** Format: date-time */
+            dueAt: string;
+            /** Format: date-time */
+            createAt: string | null;
+            title: string;
+            plan: components["schemas"]["NamedRefDto"];
+            queue: components["schemas"]["NamedRefDto"];
+            assignee: components["schemas"]["NamedRefDto"] | null;
+            /** @description The ticket number (generated only) */
+            number: string | null;
+            /** @enum {string|null} */
+            status: "new" | "assigned" | "in_progress" | "waiting_on_requester" | "waiting_on_vendor" | "resolved" | "closed" | "canceled" | null;
+            /** @description The asset (tag and name), generated only */
+            asset: string | null;
+            /** @description Projected fan-out occurrences: how many tickets it will make (1 otherwise) */
+            tickets: number;
+            estimatedMinutes: number | null;
+        };
+        MaintenanceCalendarDto: {
+            items: components["schemas"]["MaintenanceCalendarItemDto"][];
+        };
+        CalendarFeedDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null: your own assigned work */
+            queue: components["schemas"]["NamedRefDto"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+        };
+        CalendarFeedListDto: {
+            items: components["schemas"]["CalendarFeedDto"][];
+        };
+        CreateCalendarFeedDto: {
+            /**
+             * Format: uuid
+             * @description A queue's work; omitted: the work assigned to you
+             */
+            queueId?: string;
+        };
+        CreatedCalendarFeedDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null: your own assigned work */
+            queue: components["schemas"]["NamedRefDto"] | null;
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            revokedAt: string | null;
+            /** @description The subscription address; shown once — it is the only key to the feed */
+            url: string;
+        };
+        RateDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description null for a role default */
+            user: components["schemas"]["NamedRefDto"] | null;
+            /**
+             * @description The role of a role default; null for a personal rate
+             * @enum {string|null}
+             */
+            role: "technician" | "manager" | "admin" | null;
+            hourlyRateCents: number;
+            /** Format: date */
+            effectiveFrom: string;
+            /**
+             * @description current: in force today; future: not started yet (may be deleted); past: replaced by a later one
+             * @enum {string}
+             */
+            period: "past" | "current" | "future";
+            /** Format: date-time */
+            createdAt: string;
+        };
+        RateListDto: {
+            /** @description Role defaults first, then by name; newest first within each */
+            items: components["schemas"]["RateDto"][];
+        };
+        CreateRateDto: {
+            /**
+             * Format: uuid
+             * @description An active staff member; leave out for a role default
+             */
+            userId?: string;
+            /**
+             * @description The role whose default this is; leave out for a personal rate
+             * @enum {string}
+             */
+            role?: "technician" | "manager" | "admin";
+            /** @description Integer cents per hour */
+            hourlyRateCents: number;
+            /**
+             * Format: date
+             * @description Work on this day and after is costed at this rate
+             * @example 2026-07-01
+             */
+            effectiveFrom: string;
+        };
+        CostEntryPermissionsDto: {
+            /** @description You may edit or delete it (its author, a manager or an admin) */
+            change: boolean;
+        };
+        WorkLogDto: {
+            /** Format: uuid */
+            id: string;
+            /** @description The technician whose time it is */
+            user: components["schemas"]["NamedRefDto"];
+            /** Format: date */
+            workDate: string;
+            minutes: number;
+            note: string;
+            /** @description Hourly rate in force on workDate, in cents, stored with the entry */
+            rateCents: number;
+            /** @description minutes × rate / 60, in cents, stored with the entry */
+            costCents: number;
+            createdBy: components["schemas"]["NamedRefDto"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            can: components["schemas"]["CostEntryPermissionsDto"];
+        };
+        ExpenseDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            type: "parts" | "vendor" | "contract" | "software" | "other";
+            /** @description Integer cents */
+            amountCents: number;
+            vendor: string | null;
+            /** Format: date */
+            spentOn: string;
+            description: string;
+            asset: components["schemas"]["AssetRefDto"] | null;
+            createdBy: components["schemas"]["NamedRefDto"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            updatedAt: string;
+            can: components["schemas"]["CostEntryPermissionsDto"];
+        };
+        TicketCostsDto: {
+            labourMinutes: number;
+            /** @description Sum of the work logs’ stored costs, in cents */
+            labourCostCents: number;
+            /** @description Sum of the expenses, in cents */
+            expensesCents: number;
+            /** @description labourCostCents + expensesCents */
+            totalCents: number;
+            workLogs: components["schemas"]["WorkLogDto"][];
+            expenses: components["schemas"]["ExpenseDto"][];
+        };
+        WorkLogListDto: {
+            items: components["schemas"]["WorkLogDto"][];
+        };
+        CreateWorkLogDto: {
+            /**
+             * Format: uuid
+             * @description The technician whose time it is; defaults to you. Managers and admins may log for others.
+             */
+            userId?: string;
+            /**
+             * Format: date
+             * @description The day of the work; not in the future
+             * @example 2026-03-02
+             */
+            workDate: string;
+            minutes: number;
+            /** @default  */
+            note?: string;
+        };
+        UpdateWorkLogDto: {
+            /**
+             * Format: date
+             * @description The day of the work; not in the future
+             * @example 2026-03-02
+             */
+            workDate?: string;
+            minutes?: number;
+            /** @default  */
+            note?: string;
+        };
+        ExpenseListDto: {
+            items: components["schemas"]["ExpenseDto"][];
+        };
+        CreateExpenseDto: {
+            /** @enum {string} */
+            type: "parts" | "vendor" | "contract" | "software" | "other";
+            /** @description Integer cents */
+            amountCents: number;
+            vendor?: string | null;
+            /**
+             * Format: date
+             * @example 2026-03-02
+             */
+            spentOn: string;
+            /** @default  */
+            description?: string;
+            /**
+             * Format: uuid
+             * @description The device the money went into
+             */
+            assetId?: string | null;
+        };
+        UpdateExpenseDto: {
+            /** @enum {string} */
+            type?: "parts" | "vendor" | "contract" | "software" | "other";
+            /** @description Integer cents */
+            amountCents?: number;
+            vendor?: string | null;
+            /**
+             * Format: date
+             * @example 2026-03-02
+             */
+            spentOn?: string;
+            /** @default  */
+            description?: string;
+            /**
+             * Format: uuid
+             * @description The device the money went into
+             */
+            assetId?: string | null;
         };
         NotificationDto: {
             /** Format: uuid */
@@ -2477,7 +3344,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["AssetDto"];
+                    "application/json": components["schemas"]["AssetDetailDto"];
                 };
             };
         };
@@ -2522,6 +3389,31 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["AssetDto"];
+                };
+            };
+        };
+    };
+    Assets_tickets: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketListDto"];
                 };
             };
         };
@@ -3230,6 +4122,662 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["TicketEventListDto"];
                 };
+            };
+        };
+    };
+    MaintenancePlans_list: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenancePlanListDto"];
+                };
+            };
+        };
+    };
+    MaintenancePlans_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMaintenancePlanDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenancePlanDto"];
+                };
+            };
+        };
+    };
+    MaintenancePlans_previewDraft: {
+        parameters: {
+            query?: {
+                count?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateMaintenancePlanDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenancePreviewDto"];
+                };
+            };
+        };
+    };
+    MaintenancePlans_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenancePlanDto"];
+                };
+            };
+        };
+    };
+    MaintenancePlans_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MaintenancePlans_update: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateMaintenancePlanDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenancePlanDto"];
+                };
+            };
+        };
+    };
+    MaintenancePlans_preview: {
+        parameters: {
+            query?: {
+                count?: number;
+            };
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenancePreviewDto"];
+                };
+            };
+        };
+    };
+    MaintenancePlans_pause: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenancePlanDto"];
+                };
+            };
+        };
+    };
+    MaintenancePlans_resume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenancePlanDto"];
+                };
+            };
+        };
+    };
+    MaintenanceCalendar_list: {
+        parameters: {
+            query: {
+                from: string;
+                /** @description At most 400 days after from */
+                to: string;
+                /** @description Only this queue's work */
+                queueId?: string;
+                /** @description Only this technician's work */
+                assigneeId?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MaintenanceCalendarDto"];
+                };
+            };
+        };
+    };
+    MaintenanceCalendar_feeds: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CalendarFeedListDto"];
+                };
+            };
+        };
+    };
+    MaintenanceCalendar_createFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateCalendarFeedDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CreatedCalendarFeedDto"];
+                };
+            };
+        };
+    };
+    MaintenanceCalendar_revokeFeed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    MaintenanceCalendar_feed: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                token: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/calendar": string;
+                };
+            };
+        };
+    };
+    Rates_list: {
+        parameters: {
+            query?: {
+                /** @description One technician's rates */
+                userId?: string;
+                /** @description One role's defaults */
+                role?: "technician" | "manager" | "admin";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateListDto"];
+                };
+            };
+        };
+    };
+    Rates_create: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateRateDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RateDto"];
+                };
+            };
+        };
+    };
+    Rates_remove: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description The rate is or was in force: only a future rate may be deleted */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TicketCosts_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Ticket id (uuid) or number (INC-000123) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketCostsDto"];
+                };
+            };
+            /** @description Staff who work the ticket only: anyone else, requesters included, gets 404 as for a missing ticket */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TicketCosts_listWorkLogs: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Ticket id (uuid) or number (INC-000123) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkLogListDto"];
+                };
+            };
+            /** @description Staff who work the ticket only: anyone else, requesters included, gets 404 as for a missing ticket */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TicketCosts_addWorkLog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Ticket id (uuid) or number (INC-000123) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateWorkLogDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkLogDto"];
+                };
+            };
+            /** @description Staff who work the ticket only: anyone else, requesters included, gets 404 as for a missing ticket */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TicketCosts_deleteWorkLog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Ticket id (uuid) or number (INC-000123) */
+                id: string;
+                logId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Staff who work the ticket only: anyone else, requesters included, gets 404 as for a missing ticket */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TicketCosts_updateWorkLog: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Ticket id (uuid) or number (INC-000123) */
+                id: string;
+                logId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateWorkLogDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WorkLogDto"];
+                };
+            };
+            /** @description Staff who work the ticket only: anyone else, requesters included, gets 404 as for a missing ticket */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TicketCosts_listExpenses: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Ticket id (uuid) or number (INC-000123) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpenseListDto"];
+                };
+            };
+            /** @description Staff who work the ticket only: anyone else, requesters included, gets 404 as for a missing ticket */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TicketCosts_addExpense: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Ticket id (uuid) or number (INC-000123) */
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateExpenseDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpenseDto"];
+                };
+            };
+            /** @description Staff who work the ticket only: anyone else, requesters included, gets 404 as for a missing ticket */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TicketCosts_deleteExpense: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Ticket id (uuid) or number (INC-000123) */
+                id: string;
+                expenseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Staff who work the ticket only: anyone else, requesters included, gets 404 as for a missing ticket */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    TicketCosts_updateExpense: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                /** @description Ticket id (uuid) or number (INC-000123) */
+                id: string;
+                expenseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["UpdateExpenseDto"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ExpenseDto"];
+                };
+            };
+            /** @description Staff who work the ticket only: anyone else, requesters included, gets 404 as for a missing ticket */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

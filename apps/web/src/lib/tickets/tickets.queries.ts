@@ -19,6 +19,7 @@ export const ticketKeys = {
   detail: (idOrNumber: string) => [...ticketKeys.details(), idOrNumber] as const,
   comments: (ticketId: string) => [...ticketKeys.all, 'comments', ticketId] as const,
   events: (ticketId: string) => [...ticketKeys.all, 'events', ticketId] as const,
+  sla: (ticketId: string) => [...ticketKeys.all, 'sla', ticketId] as const,
 };
 
 /** Tickets a page at a time (keyset cursor); `nextCursor` is null on the last page. */

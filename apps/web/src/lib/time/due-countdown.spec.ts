@@ -31,4 +31,10 @@ describe(formatMinutes.name, () => {
     expect(formatMinutes(61)).toBe('1 h 1 min');
     expect(formatMinutes(24 * 60)).toBe('1 d');
   });
+
+  it('counts business time in hours, never days', () => {
+    expect(formatMinutes(27 * 60 + 5, { days: false })).toBe('27 h 5 min');
+    expect(formatMinutes(24 * 60, { days: false })).toBe('24 h');
+    expect(formatMinutes(45, { days: false })).toBe('45 min');
+  });
 });

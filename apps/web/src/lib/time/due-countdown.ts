@@ -1,10 +1,13 @@
 const MINUTE = 60_000;
 
-/** "45 min", "2 h 10 min", "3 d 4 h": whole minutes, largest two units. */
-export function formatMinutes(totalMinutes: number): string {
+/**
+ * "45 min", "2 h 10 min", "3 d 4 h": whole minutes, largest two units. Business time is counted
+ * without days (`{ days: false }`: "27 h 5 min"), since a business day is not 24 hours.
+ */
+export function formatMinutes(totalMinutes: number, { days: inDays = true }: { days?: boolean } = {}): string {
   if (totalMinutes < 1) return 'under 1 min';
-  const days = Math.floor(totalMinutes / (24 * 60));
-  const hours = Math.floor((totalMinutes % (24 * 60)) / 60);
+  const days = inDays ? Math.floor(totalMinutes / (24 * 60)) : 0;
+  const hours = Math.floor((totalMinutes - days * 24 * 60) / 60);
   const minutes = totalMinutes % 60;
   if (days > 0) return hours > 0 ? `${days} d ${hours} h` : `${days} d`;
   if (hours > 0) return minutes > 0 ? `${hours} h ${minutes} min` : `${hours} h`;

@@ -6,6 +6,7 @@ import {
   validateAssetCsvRows,
   type AssetCsvLookups,
 } from './asset-csv.js';
+import { DEFAULT_LIFECYCLE_YEARS } from './asset-vocabulary.js';
 
 const lookups: AssetCsvLookups = {
   departmentIdByCode: new Map([
@@ -14,6 +15,8 @@ const lookups: AssetCsvLookups = {
   ]),
   userIdByEmail: new Map([['pat@city.gov', 'user-pat']]),
   existingTags: new Set(['it-0001']),
+  // The setting, changed from the default for laptops: an empty lifecycle cell follows it.
+  lifecycleYearsByType: { ...DEFAULT_LIFECYCLE_YEARS, laptop: 2 },
 };
 
 const HEADER = 'tag,name,type,department,location,serial,purchase_date,cost,warranty_end,lifecycle_years,status,assigned_to';
@@ -83,7 +86,7 @@ describe(parseAssetCsv.name, () => {
 });
 
 describe(validateAssetCsvRows.name, () => {
-  it('turns a good row into an asset: cents from dollars, defaults for status and lifecycle, ids from the lookups', () => {
+  it('turns a good row into an asset: cents from dollars, defaults for status and lifecycle (the setting), ids from the lookups', () => {
     const { rows, errors } = run(
       `${HEADER}\nFIN-001,Laptop,Laptop,fin,Room 2,SN1,2024-07-01,"$1,234.5",2027-07-01,,,PAT@city.gov\n`,
     );
@@ -100,7 +103,7 @@ describe(validateAssetCsvRows.name, () => {
         purchaseDate: '2024-07-01',
         costCents: 123450,
         warrantyEnd: '2027-07-01',
-        lifecycleYears: 4,
+        lifecycleYears: 2,
         status: 'in_service',
         assignedUserId: 'user-pat',
       },

@@ -1,7 +1,7 @@
 import { CsvError, parse, type Info } from 'csv-parse/sync';
 import { isCalendarDate } from '../../../common/time/calendar-date.js';
 import { ASSET_LIMITS } from './asset-limits.js';
-import { ASSET_STATUSES, ASSET_TYPES, DEFAULT_LIFECYCLE_YEARS, type AssetStatus, type AssetType } from './asset-vocabulary.js';
+import { ASSET_STATUSES, ASSET_TYPES, type AssetStatus, type AssetType } from './asset-vocabulary.js';
 
 /**
  * The asset CSV import as pure functions: parse the text, then validate every row against lookup
@@ -63,6 +63,8 @@ export interface AssetCsvLookups {
   userIdByEmail: ReadonlyMap<string, string>;
   /** Tags of existing assets, lower case. */
   existingTags: ReadonlySet<string>;
+  /** The lifecycle an asset of each type gets when the file leaves it empty (the setting). */
+  lifecycleYearsByType: Readonly<Record<AssetType, number>>;
 }
 
 export interface NewAssetRow {
@@ -190,7 +192,7 @@ export function validateAssetCsvRows(
     const purchaseDate = date(cell('purchase_date'), 'purchase_date', fail);
     const costCents = cost(cell('cost'), fail);
     const warrantyEnd = date(cell('warranty_end'), 'warranty_end', fail);
-    const lifecycleYears = lifecycle(cell('lifecycle_years'), type, fail);
+    const lifecycleYears = lifecycle(cell('lifecycle_years'), type, lookups, fail);
     const status = cell('status') === '' ? 'in_service' : vocabulary(cell('status'), 'status', ASSET_STATUSES, fail);
     const assignedUserId = assignee(cell('assigned_to'), lookups, fail);
 
@@ -297,9 +299,9 @@ function cost(value: string, fail: Fail): number | null | undefined {
   return cents ?? fail('cost', `cost "${shown(value)}" is not an amount in dollars like 1234.50`);
 }
 
-function lifecycle(value: string, type: AssetType | null, fail: Fail): number | null {
+function lifecycle(value: string, type: AssetType | null, lookups: AssetCsvLookups, fail: Fail): number | null {
   // Left empty, it follows the type's usual refresh cycle (unknown while the type is invalid).
-  if (value === '') return type === null ? null : DEFAULT_LIFECYCLE_YEARS[type];
+  if (value === '') return type === null ? null : lookups.lifecycleYearsByType[type];
   const years = /^\d{1,2}$/.test(value) ? Number(value) : NaN;
   if (years >= ASSET_LIMITS.lifecycleYearsMin && years <= ASSET_LIMITS.lifecycleYearsMax) return years;
   return fail(

@@ -24,23 +24,23 @@ export const ASSET_STATUSES = ['in_service', 'in_repair', 'retired'] as const;
 export type AssetStatus = (typeof ASSET_STATUSES)[number];
 
 /**
- * Typical replacement cycles used when an asset is recorded without one (years). Common public
- * sector refresh practice: end-user devices 4-5 years, network gear longer, batteries and rugged
- * mobile devices shorter.
+ * Replacement cycles in years, the defaults of the `assetLifecycleYears` setting (an admin may
+ * change them): workstations 4, laptops 3, servers 5, network gear 7, printers 5, phones 4,
+ * in-car computers 4; the other types follow common public-sector refresh practice.
  */
 export const DEFAULT_LIFECYCLE_YEARS: Record<AssetType, number> = {
-  desktop: 5,
-  laptop: 4,
+  desktop: 4,
+  laptop: 3,
   tablet: 3,
-  mobile_phone: 3,
-  desk_phone: 7,
+  mobile_phone: 4,
+  desk_phone: 4,
   printer: 5,
   server: 5,
   storage: 5,
   network_switch: 7,
   router: 7,
-  firewall: 5,
-  wireless_access_point: 5,
+  firewall: 7,
+  wireless_access_point: 7,
   ups: 4,
   mobile_data_terminal: 4,
   radio: 8,

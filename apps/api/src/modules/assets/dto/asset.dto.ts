@@ -3,17 +3,10 @@ import { Transform } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min } from 'class-validator';
 import { NamedRefDto } from '../../../common/http/named-ref.dto.js';
 import { PageQueryDto } from '../../../common/http/page-query.dto.js';
-import { queryBoolean, trim } from '../../../common/http/transforms.js';
+import { queryBoolean, trim, trimToNull } from '../../../common/http/transforms.js';
 import { IsCalendarDate, IsNullable, IsOmittable } from '../../../common/http/validators.js';
 import { ASSET_LIMITS } from '../domain/asset-limits.js';
 import { ASSET_STATUSES, ASSET_TYPES, type AssetStatus, type AssetType } from '../domain/asset-vocabulary.js';
-
-/** Optional text fields: trimmed, and an empty string (a cleared form field) means null. */
-const trimToNull = ({ value }: { value: unknown }): unknown => {
-  if (typeof value !== 'string') return value;
-  const trimmed = value.trim();
-  return trimmed === '' ? null : trimmed;
-};
 
 const MAX_CENTS = Number.MAX_SAFE_INTEGER;
 
@@ -212,6 +205,51 @@ export class AssetDto {
   @ApiProperty({ format: 'date-time' }) createdAt: string;
   @ApiProperty({ format: 'date-time' }) updatedAt: string;
 }
+
+export class AssetLifecycleDto {
+  @ApiProperty({ format: 'date', nullable: true, type: String, description: 'Purchase date + lifecycle years' })
+  replacementDue: string | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Whole months since purchase' }) ageMonths: number | null;
+  @ApiProperty({ type: 'integer', nullable: true, description: 'Whole months until the replacement date; negative once past' })
+  monthsToReplacement: number | null;
+  @ApiProperty({ type: Boolean, nullable: true, description: 'The replacement date is today or past' })
+  replacementOverdue: boolean | null;
+}
+
+export class AssetCostToDateDto {
+  @ApiProperty({ type: 'integer', description: 'Cents on reactive tickets (incidents): fixing it when it broke' })
+  reactiveCents: number;
+  @ApiProperty({ type: 'integer', description: 'Cents on service tickets (requests)' }) serviceCents: number;
+  @ApiProperty({ type: 'integer', description: 'Cents on proactive tickets (maintenance)' }) proactiveCents: number;
+  @ApiProperty({ type: 'integer', description: "Labour cents of the asset's tickets" }) labourCents: number;
+  @ApiProperty({ type: 'integer', description: 'Expense cents for the asset' }) expensesCents: number;
+  @ApiProperty({ type: 'integer' }) totalCents: number;
+  @ApiProperty({ type: 'integer' }) labourMinutes: number;
+}
+
+export class AssetStatusChangeDto {
+  @ApiProperty({ enum: ASSET_STATUSES }) from: AssetStatus;
+  @ApiProperty({ enum: ASSET_STATUSES }) to: AssetStatus;
+  @ApiProperty({ type: NamedRefDto, nullable: true }) actor: NamedRefDto | null;
+  @ApiProperty({ format: 'date-time' }) at: string;
+}
+
+/** One asset with where it stands in its lifecycle, and (staff only) what it has cost. */
+export class AssetDetailDto extends AssetDto {
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'When it was retired; null unless retired' })
+  retiredAt: string | null;
+  @ApiProperty({ type: AssetLifecycleDto, description: 'Computed on the city’s today' }) lifecycle: AssetLifecycleDto;
+  @ApiPropertyOptional({
+    type: AssetCostToDateDto,
+    description:
+      'Staff only. Labour of the tickets about the asset plus expenses for it (linked to it, or on its tickets and linked to no other), by ticket work class',
+  })
+  costToDate?: AssetCostToDateDto;
+  @ApiProperty({ type: [AssetStatusChangeDto], description: 'Newest first' }) statusHistory: AssetStatusChangeDto[];
+}
+
+/** The tickets about an asset, newest first (the ticket list's keyset page). */
+export class ListAssetTicketsQueryDto extends PageQueryDto {}
 
 export class AssetListDto {
   @ApiProperty({ type: [AssetDto] }) items: AssetDto[];

@@ -30,9 +30,10 @@ export class TicketSlaSummaryDto {
     description: 'The countdown chip: on time, at risk (75 % of the target gone), breached, paused',
   })
   state: SlaState;
-  @ApiProperty({ format: 'date-time', nullable: true, description: 'When the ticket becomes at risk' }) atRiskAt: string | null;
-  @ApiProperty({ format: 'date-time', nullable: true, description: 'When a target first went past due' }) breachedAt:
-    string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'When the ticket becomes at risk' })
+  atRiskAt: string | null;
+  @ApiProperty({ format: 'date-time', nullable: true, type: String, description: 'When a target first went past due' })
+  breachedAt: string | null;
   @ApiProperty({ description: 'The resolution clock is paused (no due time, only remaining minutes)' }) paused: boolean;
 }
 
@@ -126,6 +127,13 @@ export const TICKET_EVENT_TYPES = [
   'priority_overridden',
   'sla_policy_matched',
   'sla_escalated',
+  // Costs: staff-only events (public = false), so requesters never see them.
+  'work_logged',
+  'work_log_changed',
+  'work_log_deleted',
+  'expense_added',
+  'expense_changed',
+  'expense_deleted',
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 

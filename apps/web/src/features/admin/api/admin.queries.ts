@@ -34,6 +34,12 @@ export const adminKeys = {
   userSearch: (search: string) => [...adminKeys.users(), 'search', search] as const,
   departments: () => [...adminKeys.all, 'departments'] as const,
   departmentList: () => [...adminKeys.departments(), 'list'] as const,
+  calendars: () => [...adminKeys.all, 'calendars'] as const,
+  calendarList: () => [...adminKeys.calendars(), 'list'] as const,
+  calendar: (id: string) => [...adminKeys.calendars(), 'detail', id] as const,
+  slaPolicies: () => [...adminKeys.all, 'sla-policies'] as const,
+  slaPolicyList: () => [...adminKeys.slaPolicies(), 'list'] as const,
+  slaPolicy: (id: string) => [...adminKeys.slaPolicies(), 'detail', id] as const,
 };
 
 /** Users, a page at a time (the API pages by cursor, sorted by name). */

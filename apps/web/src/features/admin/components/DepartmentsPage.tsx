@@ -4,13 +4,16 @@ import { Dimmed } from '../../../components/ui/DataTable';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import type { Department } from '../../../lib/api/api-types';
 import { departmentListQueryOptions } from '../api/admin.queries';
+import { calendarListQueryOptions } from '../api/calendars.queries';
 import { useDeleteDepartment } from '../hooks/use-admin-mutations';
 import { useCrudDialog } from '../hooks/use-crud-dialog';
-import { DepartmentFormModal } from './DepartmentFormModal';
+import { DEFAULT_CALENDAR_LABEL, DepartmentFormModal } from './DepartmentFormModal';
 import { ResourceTable } from './ResourceTable';
 
 export function DepartmentsPage() {
   const departments = useQuery(departmentListQueryOptions());
+  const calendars = useQuery(calendarListQueryOptions());
+  const calendarName = new Map((calendars.data ?? []).map((calendar) => [calendar.id, calendar.name]));
   const deleteDepartment = useDeleteDepartment();
   const dialog = useCrudDialog<Department>();
 
@@ -25,7 +28,7 @@ export function DepartmentsPage() {
         label="Departments"
         query={departments}
         rows={departments.data ?? []}
-        minWidth={560}
+        minWidth={720}
         empty="No departments yet."
         nameOf={(department) => department.name}
         onEdit={dialog.edit}
@@ -39,6 +42,15 @@ export function DepartmentsPage() {
                 {department.code}
               </Text>
             ),
+          },
+          {
+            header: 'Business hours',
+            cell: (department) =>
+              department.calendarId === null ? (
+                <Dimmed size="sm">{DEFAULT_CALENDAR_LABEL}</Dimmed>
+              ) : (
+                (calendarName.get(department.calendarId) ?? <Dimmed size="sm" />)
+              ),
           },
           {
             header: 'Life-safety',

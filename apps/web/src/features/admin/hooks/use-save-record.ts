@@ -1,9 +1,7 @@
 import type { UseFormReturnType } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import type { UseMutationResult } from '@tanstack/react-query';
-import { useState } from 'react';
-import { errorMessage, isApiError } from '../../../lib/api/api-error';
-import { fieldErrorsFrom } from '../../../lib/form-errors';
+import { useFormFailure } from './use-form-failure';
 
 interface SaveRecordOptions<TSaved, TCreate, TUpdate> {
   /** The record being edited; null when the form creates one. */
@@ -31,38 +29,28 @@ export function useSaveRecord<TSaved, TCreate, TUpdate>({
   savedMessage,
   onDone,
 }: SaveRecordOptions<TSaved, TCreate, TUpdate>) {
-  const [error, setError] = useState<string | null>(null);
-
-  const onError = (failure: unknown) => {
-    const field = isApiError(failure) ? fieldCodes[failure.code] : undefined;
-    if (field) {
-      form.setErrors((current) => ({ ...current, [field]: errorMessage(failure) }));
-      return;
-    }
-    form.setErrors(fieldErrorsFrom(failure));
-    setError(errorMessage(failure));
-  };
+  const failure = useFormFailure(form, fieldCodes);
   const handlers = (created: boolean) => ({
     onSuccess: (saved: TSaved) => {
       notifications.show({ color: 'green', message: savedMessage(saved, created) });
       onDone();
     },
-    onError,
+    onError: failure.onError,
   });
 
   const create = (input: TCreate) => {
-    setError(null);
+    failure.clear();
     createMutation.mutate(input, handlers(true));
   };
   const update = (changes: TUpdate) => {
     if (!record) return;
-    setError(null);
+    failure.clear();
     updateMutation.mutate({ id: record.id, changes }, handlers(false));
   };
 
   return {
     /** Why the last save failed (for DialogForm); null when it did not. */
-    error,
+    error: failure.error,
     saving: createMutation.isPending || updateMutation.isPending,
     create,
     update,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { screen, waitFor, within } from '@testing-library/react';
 import type { TicketListItem } from '../../../lib/api/api-types';
-import { aMe, aQueue, aTicketListItem, someCounts } from '../../../testing/fixtures';
+import { aMe, anSlaSummary, aQueue, aTicketListItem, someCounts } from '../../../testing/fixtures';
 import { createFetchStub, json, type FetchStub } from '../../../testing/fetch-stub';
 import { renderApp } from '../../../testing/render-app';
 import { QueuePage } from './QueuePage';
@@ -86,20 +86,21 @@ describe(QueuePage.name, () => {
     );
   });
 
-  it('counts down to each ticket’s due time and marks overdue ones red', async () => {
+  it('shows each ticket’s SLA chip: state in words and the countdown to its due time', async () => {
     const network = techNetwork([
-      aTicketListItem({ title: 'Soon', dueAt: minutesFromNow(130) }),
-      aTicketListItem({ title: 'Late', dueAt: minutesFromNow(-16) }),
-      aTicketListItem({ title: 'Paused', dueAt: null }),
+      aTicketListItem({ title: 'Soon', dueAt: minutesFromNow(130), sla: anSlaSummary({ state: 'on_time' }) }),
+      aTicketListItem({ title: 'Late', dueAt: minutesFromNow(-16), sla: anSlaSummary({ state: 'breached' }) }),
+      aTicketListItem({ title: 'Waiting', dueAt: null, sla: anSlaSummary({ state: 'paused', paused: true }) }),
+      aTicketListItem({ title: 'No policy', dueAt: null }),
     ]);
     renderApp('/queue', network);
 
     const table = await screen.findByRole('table', { name: 'Tickets' });
     const row = async (title: string) => (await within(table).findByRole('link', { name: title })).closest('tr') as HTMLElement;
-    expect(within(await row('Soon')).getByText('due in 2 h 10 min')).toBeInTheDocument();
-    const overdue = within(await row('Late')).getByText('overdue by 15 min');
-    expect(overdue).toHaveStyle({ color: 'var(--mantine-color-red-7)' });
-    expect(within(await row('Paused')).getByText('No due time')).toBeInTheDocument();
+    expect(within(await row('Soon')).getByText('On time · due in 2 h 10 min')).toBeInTheDocument();
+    expect(within(await row('Late')).getByText('Breached · overdue by 15 min')).toBeInTheDocument();
+    expect(within(await row('Waiting')).getByText('Paused')).toBeInTheDocument();
+    expect(within(await row('No policy')).getByText('No due time')).toBeInTheDocument();
   });
 
   it('moves the selection with j / k and the arrow keys and opens it with Enter', async () => {

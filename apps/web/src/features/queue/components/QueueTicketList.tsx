@@ -3,7 +3,8 @@ import { useInfiniteQuery } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { DataTable, Dimmed } from '../../../components/ui/DataTable';
-import { DueText, PriorityBadge, TicketStatusBadge } from '../../../components/ui/TicketBadges';
+import { SlaChip } from '../../../components/ui/SlaChip';
+import { PriorityBadge, TicketStatusBadge } from '../../../components/ui/TicketBadges';
 import { ticketPath } from '../../../lib/tickets/ticket-paths';
 import { ticketListQueryOptions, type TicketListFilters } from '../../../lib/tickets/tickets.queries';
 import { useNow } from '../../../lib/time/use-now';
@@ -55,7 +56,16 @@ export function QueueTicketList({ filters }: { filters: TicketListFilters }) {
           onClick: () => select(index),
         })}
         columns={[
-          { header: 'Due', nowrap: true, cell: (ticket) => <DueText dueAt={ticket.dueAt} now={now} /> },
+          {
+            header: 'Due',
+            nowrap: true,
+            cell: (ticket) =>
+              ticket.sla.state === 'none' ? (
+                <Dimmed size="sm">No due time</Dimmed>
+              ) : (
+                <SlaChip sla={ticket.sla} dueAt={ticket.dueAt} now={now} />
+              ),
+          },
           { header: 'Priority', cell: (ticket) => <PriorityBadge priority={ticket.priority} /> },
           {
             header: 'Ticket',

@@ -6,6 +6,7 @@ import type {
   TicketComment,
   TicketDetail,
   TicketEvent,
+  TicketSla,
   UpdateTicketInput,
 } from '../../../lib/api/api-types';
 import { api, unwrap } from '../../../lib/api/client';
@@ -32,6 +33,15 @@ export function ticketEventsQueryOptions(ticketId: string) {
     queryKey: ticketKeys.events(ticketId),
     queryFn: async ({ signal }): Promise<TicketEvent[]> =>
       (await unwrap(api.GET('/api/tickets/{id}/events', { params: { path: { id: ticketId } }, signal }))).items,
+  });
+}
+
+/** The ticket's SLA timeline, computed by the API at the moment it answers. */
+export function ticketSlaQueryOptions(ticketId: string) {
+  return queryOptions({
+    queryKey: ticketKeys.sla(ticketId),
+    queryFn: ({ signal }): Promise<TicketSla> =>
+      unwrap(api.GET('/api/tickets/{id}/sla', { params: { path: { id: ticketId } }, signal })),
   });
 }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { screen, waitFor, within } from '@testing-library/react';
 import type { TicketDetail } from '../../../lib/api/api-types';
-import { aComment, aMe, anEvent, aQueue, aStaffTicket, aTicket } from '../../../testing/fixtures';
+import { aComment, aMe, anEvent, anSlaSummary, aQueue, aStaffTicket, aTicket, aTicketSla } from '../../../testing/fixtures';
 import { apiError, createFetchStub, json, type FetchStub } from '../../../testing/fetch-stub';
 import { renderApp } from '../../../testing/render-app';
 import { TicketPage } from './TicketPage';
@@ -22,6 +22,7 @@ function staffNetwork(ticket: TicketDetail): FetchStub {
     [`GET /api/tickets/${ticket.number}`]: json(200, ticket),
     [`GET /api/tickets/${ticket.id}/comments`]: json(200, { items: [] }),
     [`GET /api/tickets/${ticket.id}/events`]: json(200, { items: [] }),
+    [`GET /api/tickets/${ticket.id}/sla`]: json(200, aTicketSla()),
     'GET /api/queues': json(200, { items: [serviceDesk] }),
     'GET /api/categories': json(200, { items: [] }),
     'GET /api/assets': json(200, { items: [], nextCursor: null }),
@@ -29,6 +30,15 @@ function staffNetwork(ticket: TicketDetail): FetchStub {
 }
 
 describe(TicketPage.name, () => {
+  it('shows how the ticket stands against its SLA beside its status', async () => {
+    const dueAt = new Date(Date.now() + 25 * 60_000 + 30_000).toISOString();
+    const ticket = aStaffTicket({ status: 'in_progress', dueAt, sla: anSlaSummary({ state: 'at_risk' }) });
+    renderApp(`/tickets/${ticket.number}`, staffNetwork(ticket));
+
+    await screen.findByRole('heading', { name: ticket.title });
+    expect(screen.getByText('At risk · due in 25 min')).toBeInTheDocument();
+  });
+
   it('takes the ticket, sending the version it read', async () => {
     const ticket = aStaffTicket({ version: 3, queue: { id: serviceDesk.id, name: serviceDesk.name } });
     const network = staffNetwork(ticket);
@@ -263,6 +273,7 @@ describe(`${TicketPage.name} for the requester`, () => {
       'GET /api/auth/me': json(200, employee),
       [`GET /api/tickets/${ticket.number}`]: json(200, ticket),
       [`GET /api/tickets/${ticket.id}/comments`]: json(200, { items: [aComment({ body: 'Fixed the driver.' })] }),
+      [`GET /api/tickets/${ticket.id}/sla`]: json(200, aTicketSla()),
     });
   }
 

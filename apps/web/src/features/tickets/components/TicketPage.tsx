@@ -4,7 +4,8 @@ import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
 import { FullPageLoader } from '../../../components/ui/FullPageLoader';
-import { DueText, PriorityBadge, TicketStatusBadge } from '../../../components/ui/TicketBadges';
+import { SlaChip } from '../../../components/ui/SlaChip';
+import { PriorityBadge, TicketStatusBadge } from '../../../components/ui/TicketBadges';
 import { isApiError } from '../../../lib/api/api-error';
 import type { TicketDetail } from '../../../lib/api/api-types';
 import { MY_TICKETS_PATH } from '../../../lib/tickets/ticket-paths';
@@ -15,6 +16,7 @@ import { ticketDetailQueryOptions } from '../api/tickets.queries';
 import { Conversation } from './Conversation';
 import { EventTimeline } from './EventTimeline';
 import { ResolutionActions } from './ResolutionActions';
+import { SlaTimelinePanel } from './SlaTimelinePanel';
 import { StaffPanel } from './StaffPanel';
 
 /** One ticket, for everyone who may see it; staff also get the work panel and the history. */
@@ -45,7 +47,6 @@ export function TicketPage() {
 function TicketWorkspace({ ticket }: { ticket: TicketDetail }) {
   const now = useNow();
   const staff = ticket.can.work;
-  const open = !['resolved', 'closed', 'canceled'].includes(ticket.status);
 
   return (
     <Stack gap="md">
@@ -59,7 +60,7 @@ function TicketWorkspace({ ticket }: { ticket: TicketDetail }) {
           <Badge variant="outline" color="gray" style={{ textTransform: 'none' }}>
             {kindLabel(ticket.kind)}
           </Badge>
-          {staff && open ? <DueText dueAt={ticket.dueAt} now={now} /> : null}
+          <SlaChip sla={ticket.sla} dueAt={ticket.dueAt} now={now} />
         </Group>
         <Title order={2}>{ticket.title}</Title>
       </div>
@@ -89,6 +90,7 @@ function TicketWorkspace({ ticket }: { ticket: TicketDetail }) {
           </Grid.Col>
         ) : null}
       </Grid>
+      <SlaTimelinePanel ticket={ticket} />
     </Stack>
   );
 }

@@ -64,4 +64,53 @@ describe(describeEvent.name, () => {
   ] as const)('tells %s', (_case, event, text) => {
     expect(describeEvent(anEvent({ actor: taylor, ...event }))).toBe(text);
   });
+
+  const policy = { versionId: QUEUE_A, policyId: QUEUE_B, name: 'P3 – normal', version: 1 };
+  it.each([
+    ['a policy applied when filed', { ...policy, reason: 'created' }, 'SLA policy “P3 – normal” (v1) applied'],
+    [
+      'a policy applied after a priority change',
+      { ...policy, name: 'P2 – high', version: 3, reason: 'priority' },
+      'SLA policy “P2 – high” (v3) applied after the priority changed',
+    ],
+  ] as const)('tells %s', (_case, data, text) => {
+    expect(describeEvent(anEvent({ actor: taylor, type: 'sla_policy_matched', data }))).toBe(text);
+  });
+
+  it.each([
+    [
+      'an escalation that notified and raised the priority',
+      { target: 'resolution', level: 2, percent: 100, actions: ['notify_queue_lead', 'raise_priority'], dueAt: null },
+      'Escalation level 2: 100 % of resolution time reached — notified the queue lead, raised priority',
+    ],
+    [
+      'a first-response escalation that notified the assignee',
+      { target: 'first_response', level: 1, percent: 75, actions: ['notify_assignee'], dueAt: null },
+      'Escalation level 1: 75 % of first response time reached — notified the assignee',
+    ],
+    [
+      'an escalation without actions',
+      { target: 'next_response', level: 3, percent: 150, actions: [], dueAt: null },
+      'Escalation level 3: 150 % of next response time reached',
+    ],
+  ] as const)('tells %s', (_case, data, text) => {
+    expect(describeEvent(anEvent({ actor: null, type: 'sla_escalated', data }))).toBe(text);
+  });
+
+  it.each([
+    ['work_logged', { minutes: 75, userName: 'Taylor Tech' }, 'Taylor Tech logged 1 h 15 min of work'],
+    ['work_log_deleted', { minutes: 75 }, 'Taylor Tech deleted a work log'],
+    ['expense_added', { type: 'parts', amountCents: 4599 }, 'Taylor Tech added an expense'],
+  ] as const)('tells a %s event', (type, data, text) => {
+    expect(describeEvent(anEvent({ actor: taylor, type, data }))).toBe(text);
+  });
+
+  it('tells a priority raised by an escalation as CivicDesk’s doing', () => {
+    const event = anEvent({
+      actor: null,
+      type: 'field_changed',
+      data: { field: 'priority', from: 'P3', to: 'P2', reason: 'escalation' },
+    });
+    expect(describeEvent(event)).toBe('CivicDesk raised priority from P3 to P2 (SLA escalation)');
+  });
 });

@@ -1,4 +1,22 @@
-import type { Impact, TicketEvent, TicketKind, TicketStatus, Urgency, WorkClass } from '../../../lib/api/api-types';
+import type {
+  EscalationAction,
+  Impact,
+  SlaMatchReason,
+  SlaTarget,
+  TicketEvent,
+  TicketKind,
+  TicketStatus,
+  Urgency,
+  WorkClass,
+} from '../../../lib/api/api-types';
+import {
+  ESCALATION_ACTIONS,
+  escalationActionWords,
+  SLA_MATCH_REASONS,
+  SLA_TARGETS,
+  slaMatchReasonWords,
+  slaTargetLabel,
+} from '../../../lib/tickets/sla-vocabulary';
 import {
   IMPACTS,
   impactLabel,
@@ -10,6 +28,7 @@ import {
   urgencyLabel,
   workClassLabel,
 } from '../../../lib/tickets/ticket-vocabulary';
+import { formatMinutes } from '../../../lib/time/due-countdown';
 
 const FIELD_LABELS: Record<string, string> = {
   title: 'the title',
@@ -90,6 +109,28 @@ function fromTo(field: string | undefined, data: Record<string, unknown>): strin
   return from === null ? ` to ${to}` : ` from ${from} to ${to}`;
 }
 
+/** "SLA policy “P3 – normal” (v1) applied after the priority changed" */
+function policyMatched(data: Record<string, unknown>): string {
+  const name = typeof data.name === 'string' ? ` “${data.name}”` : '';
+  const version = typeof data.version === 'number' ? ` (v${data.version})` : '';
+  const reason =
+    isOneOf<SlaMatchReason>(SLA_MATCH_REASONS, data.reason) && data.reason !== 'created'
+      ? ` ${slaMatchReasonWords(data.reason)}`
+      : '';
+  return `SLA policy${name}${version} applied${reason}`;
+}
+
+/** "Escalation level 2: 100 % of resolution time reached — notified the queue lead, raised priority" */
+function escalated(data: Record<string, unknown>): string {
+  const level = typeof data.level === 'number' ? ` level ${data.level}` : '';
+  const target = isOneOf<SlaTarget>(SLA_TARGETS, data.target)
+    ? `${slaTargetLabel(data.target).toLowerCase()} time`
+    : 'the target';
+  const reached = typeof data.percent === 'number' ? `: ${data.percent} % of ${target} reached` : '';
+  const actions = Array.isArray(data.actions) ? data.actions.filter((a) => isOneOf<EscalationAction>(ESCALATION_ACTIONS, a)) : [];
+  return `Escalation${level}${reached}${actions.length > 0 ? ` — ${escalationActionWords(actions, true)}` : ''}`;
+}
+
 /** "Taylor Tech changed status from New to In progress": one event of the ticket's history, in words. */
 export function describeEvent(event: TicketEvent): string {
   const who = event.actor?.name ?? 'CivicDesk';
@@ -103,7 +144,10 @@ export function describeEvent(event: TicketEvent): string {
     case 'field_changed': {
       const field = typeof data.field === 'string' ? data.field : undefined;
       if (field === 'description') return `${who} edited the description`;
-      return `${who} changed ${field ? (FIELD_LABELS[field] ?? field) : 'a field'}${fromTo(field, data)}`;
+      const label = field ? (FIELD_LABELS[field] ?? field) : 'a field';
+      // An escalation level that raises the priority records the change with CivicDesk as the actor.
+      if (data.reason === 'escalation') return `${who} raised ${label}${fromTo(field, data)} (SLA escalation)`;
+      return `${who} changed ${label}${fromTo(field, data)}`;
     }
     case 'assigned': {
       const to = data.to ?? null;
@@ -120,5 +164,22 @@ export function describeEvent(event: TicketEvent): string {
       return `${who} changed priority${fromTo('priority', data)}${reason}`;
     case 'confirmed':
       return `${who} confirmed it’s fixed`;
+    case 'sla_policy_matched':
+      return policyMatched(data);
+    case 'sla_escalated':
+      return escalated(data);
+    // Costs are staff-only events; the cost screens show the amounts.
+    case 'work_logged':
+      return typeof data.minutes === 'number' ? `${who} logged ${formatMinutes(data.minutes)} of work` : `${who} logged work`;
+    case 'work_log_changed':
+      return `${who} changed a work log`;
+    case 'work_log_deleted':
+      return `${who} deleted a work log`;
+    case 'expense_added':
+      return `${who} added an expense`;
+    case 'expense_changed':
+      return `${who} changed an expense`;
+    case 'expense_deleted':
+      return `${who} deleted an expense`;
   }
 }

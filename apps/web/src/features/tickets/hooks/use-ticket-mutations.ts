@@ -15,6 +15,7 @@ function ticketChanged(queryClient: QueryClient, ticket: TicketDetail): Promise<
     queryClient.invalidateQueries({ queryKey: ticketKeys.lists() }),
     queryClient.invalidateQueries({ queryKey: ticketKeys.counts() }),
     queryClient.invalidateQueries({ queryKey: ticketKeys.events(ticket.id) }),
+    queryClient.invalidateQueries({ queryKey: ticketKeys.sla(ticket.id) }),
   ]);
 }
 
@@ -44,6 +45,7 @@ export function useUpdateTicket(ticket: TicketDetail) {
         notifications.show({ color: 'orange', title: 'Not saved', message: VERSION_CONFLICT_MESSAGE });
         await queryClient.invalidateQueries({ queryKey: ticketKeys.details() });
         await queryClient.invalidateQueries({ queryKey: ticketKeys.events(ticket.id) });
+        await queryClient.invalidateQueries({ queryKey: ticketKeys.sla(ticket.id) });
         return;
       }
       notifications.show({ color: 'red', title: 'Could not change the ticket', message: errorMessage(error) });
@@ -60,6 +62,7 @@ export function useAddComment(ticket: TicketDetail) {
       Promise.all([
         queryClient.invalidateQueries({ queryKey: ticketKeys.comments(ticket.id) }),
         queryClient.invalidateQueries({ queryKey: ticketKeys.events(ticket.id) }),
+        queryClient.invalidateQueries({ queryKey: ticketKeys.sla(ticket.id) }),
         queryClient.invalidateQueries({ queryKey: ticketKeys.details() }),
         queryClient.invalidateQueries({ queryKey: ticketKeys.lists() }),
       ]),

@@ -1,0 +1,66 @@
+import type { EntityManager } from 'typeorm';
+import {
+  defaultWorkClass,
+  formatTicketNumber,
+  type Impact,
+  type Priority,
+  type TicketKind,
+  type TicketSource,
+  type Urgency,
+} from './domain/ticket-vocabulary.js';
+
+/** A ticket as it is filed: by a person on the web, or by a maintenance plan. */
+export interface NewTicket {
+  kind: TicketKind;
+  title: string;
+  description: string;
+  impact: Impact;
+  urgency: Urgency;
+  priority: Priority;
+  requesterId: string;
+  departmentId: string;
+  queueId: string;
+  assigneeId?: string | null;
+  categoryId: string | null;
+  assetId: string | null;
+  source: TicketSource;
+  createdById: string;
+  at: Date;
+  maintenancePlanId?: string | null;
+  maintenanceDueAt?: Date | null;
+}
+
+/** Inserts the row with the next number of its kind (new, or assigned when it has an assignee). */
+export async function insertTicket(manager: EntityManager, t: NewTicket): Promise<{ id: string; number: string }> {
+  const [{ n }] = await manager.query(`SELECT nextval($1::regclass)::int AS n`, [`ticket_number_${t.kind}`]);
+  const number = formatTicketNumber(t.kind, n);
+  const [row] = await manager.query(
+    `INSERT INTO tickets (number, kind, work_class, title, description, status, impact, urgency, priority, requester_id, department_id,
+                          queue_id, assignee_id, category_id, asset_id, source, created_by_id, created_at, updated_at,
+                          maintenance_plan_id, maintenance_due_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18, $19, $20) RETURNING id`,
+    [
+      number,
+      t.kind,
+      defaultWorkClass(t.kind),
+      t.title,
+      t.description,
+      t.assigneeId ? 'assigned' : 'new',
+      t.impact,
+      t.urgency,
+      t.priority,
+      t.requesterId,
+      t.departmentId,
+      t.queueId,
+      t.assigneeId ?? null,
+      t.categoryId,
+      t.assetId,
+      t.source,
+      t.createdById,
+      t.at,
+      t.maintenancePlanId ?? null,
+      t.maintenanceDueAt ?? null,
+    ],
+  );
+  return { id: row.id as string, number };
+}
