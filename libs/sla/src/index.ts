@@ -15,6 +15,7 @@ export {
   type TargetClock,
   type TargetState,
   type TicketClock,
+  TICKET_STATUSES,
   type TicketStatus,
 } from './ticket-clock.types.js';
 export { SlaError, type SlaErrorCode } from './sla.errors.js';

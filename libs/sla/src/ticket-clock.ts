@@ -14,22 +14,12 @@ import {
   type TargetClock,
   type TargetState,
   type TicketClock,
+  TICKET_STATUSES,
   type TicketStatus,
 } from './ticket-clock.types.js';
 
 /** Past this many segments, outside-hours stretches are no longer split out of the timeline. */
 export const SEGMENT_CAP = 500;
-
-const STATUSES: readonly TicketStatus[] = [
-  'new',
-  'assigned',
-  'in_progress',
-  'waiting_on_requester',
-  'waiting_on_vendor',
-  'resolved',
-  'closed',
-  'canceled',
-];
 
 type Mode = 'running' | 'paused' | 'stopped' | 'canceled';
 
@@ -246,7 +236,10 @@ function checkPolicy(policy: ClockPolicy, where: string): void {
     }
   }
   if (policy.pauseStatuses !== undefined) {
-    if (!Array.isArray(policy.pauseStatuses) || policy.pauseStatuses.some((s) => !STATUSES.includes(s))) {
+    if (
+      !Array.isArray(policy.pauseStatuses) ||
+      policy.pauseStatuses.some((s) => !(TICKET_STATUSES as readonly string[]).includes(s))
+    ) {
       throw bad('pauseStatuses must list ticket statuses');
     }
   }
@@ -265,7 +258,8 @@ function checkEvent(event: ClockEvent, index: number): void {
   toMinute(event.at, `${where}.at`);
   switch (event.type) {
     case 'status':
-      if (!STATUSES.includes(event.to)) throw new SlaError('invalid_argument', `${where}.to is not a ticket status`);
+      if (!(TICKET_STATUSES as readonly string[]).includes(event.to))
+        throw new SlaError('invalid_argument', `${where}.to is not a ticket status`);
       return;
     case 'policy':
       checkPolicy(event.policy, `${where}.policy`);

@@ -1,5 +1,15 @@
-export type TicketStatus =
-  'new' | 'assigned' | 'in_progress' | 'waiting_on_requester' | 'waiting_on_vendor' | 'resolved' | 'closed' | 'canceled';
+/** A ticket's statuses, in their usual order (the API's database enum is made from this list). */
+export const TICKET_STATUSES = [
+  'new',
+  'assigned',
+  'in_progress',
+  'waiting_on_requester',
+  'waiting_on_vendor',
+  'resolved',
+  'closed',
+  'canceled',
+] as const;
+export type TicketStatus = (typeof TICKET_STATUSES)[number];
 
 export const DEFAULT_PAUSE_STATUSES: readonly TicketStatus[] = Object.freeze(['waiting_on_requester', 'waiting_on_vendor']);
 

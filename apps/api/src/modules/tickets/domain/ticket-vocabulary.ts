@@ -1,4 +1,5 @@
 /** The ticket vocabulary of the brief, as types and the lists the database enums are made from. */
+import type { TicketStatus } from '@civicdesk/sla';
 
 export const TICKET_KINDS = ['incident', 'service_request', 'maintenance'] as const;
 export type TicketKind = (typeof TICKET_KINDS)[number];
@@ -6,17 +7,8 @@ export type TicketKind = (typeof TICKET_KINDS)[number];
 export const WORK_CLASSES = ['reactive', 'service', 'proactive'] as const;
 export type WorkClass = (typeof WORK_CLASSES)[number];
 
-export const TICKET_STATUSES = [
-  'new',
-  'assigned',
-  'in_progress',
-  'waiting_on_requester',
-  'waiting_on_vendor',
-  'resolved',
-  'closed',
-  'canceled',
-] as const;
-export type TicketStatus = (typeof TICKET_STATUSES)[number];
+// One list of statuses for the SLA clock and the API.
+export { TICKET_STATUSES, type TicketStatus } from '@civicdesk/sla';
 
 /** Statuses in which a ticket still needs work (the queue shows these). */
 export const OPEN_STATUSES: readonly TicketStatus[] = [
