@@ -53,6 +53,8 @@ describe('signing in', () => {
     expect(await nav.getByRole('link').allTextContents()).toEqual([
       'Dashboard',
       'Queue',
+      'Maintenance',
+      'Maintenance plans',
       'Users',
       'Departments',
       'Queues',
@@ -60,6 +62,8 @@ describe('signing in', () => {
       'Assets',
       'Calendars',
       'SLA policies',
+      'Rates',
+      'Settings',
     ]);
     const me = (await (await page.request.get('/api/auth/me')).json()) as { name: string; role: string };
     expect(me.role).toBe('admin');

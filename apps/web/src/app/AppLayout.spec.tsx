@@ -31,11 +31,25 @@ async function navigationLinks(): Promise<string[]> {
 describe(AppLayout.name, () => {
   it.each<[Role, string[], string]>([
     ['requester', ['Get help', 'My tickets'], '/help'],
-    ['technician', ['Queue', 'My tickets'], '/queue'],
-    ['manager', ['Dashboard', 'Queue'], '/dashboard'],
+    ['technician', ['Queue', 'My tickets', 'Maintenance'], '/queue'],
+    ['manager', ['Dashboard', 'Queue', 'Maintenance', 'Maintenance plans', 'Rates'], '/dashboard'],
     [
       'admin',
-      ['Dashboard', 'Queue', 'Users', 'Departments', 'Queues', 'Categories', 'Assets', 'Calendars', 'SLA policies'],
+      [
+        'Dashboard',
+        'Queue',
+        'Maintenance',
+        'Maintenance plans',
+        'Users',
+        'Departments',
+        'Queues',
+        'Categories',
+        'Assets',
+        'Calendars',
+        'SLA policies',
+        'Rates',
+        'Settings',
+      ],
       '/dashboard',
     ],
   ])('shows a %s their links and starts them on their own page', async (role, links, home) => {
@@ -56,7 +70,7 @@ describe(AppLayout.name, () => {
 
     const nav = await screen.findByRole('navigation', { name: 'Main navigation' });
     const links = within(nav).getAllByRole('link');
-    expect(links.map((link) => link.textContent)).toEqual(['Queue', 'My tickets']);
+    expect(links.map((link) => link.textContent)).toEqual(['Queue', 'My tickets', 'Maintenance']);
     expect(links.filter((link) => link.hasAttribute('data-active')).map((link) => link.textContent)).toEqual(highlighted);
   });
 

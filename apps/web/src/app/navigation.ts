@@ -1,5 +1,7 @@
 import { SIGN_IN_PATH } from '../features/auth/sign-in-path';
+import { maintenanceNavItems } from '../features/maintenance';
 import type { Role } from '../lib/api/api-types';
+import { ASSET_PATH_PATTERN } from '../lib/assets/asset-paths';
 import { GET_HELP_PATH, MY_TICKETS_PATH, TICKET_PATH_PATTERN } from '../lib/tickets/ticket-paths';
 
 export interface NavItem {
@@ -30,6 +32,10 @@ export const PATHS = {
   adminAssets: '/admin/assets',
   adminCalendars: '/admin/calendars',
   adminSlaPolicies: '/admin/sla-policies',
+  adminRates: '/admin/rates',
+  adminSettings: '/admin/settings',
+  /** One asset, for IT staff; reached from the asset list, tickets and expenses. */
+  asset: ASSET_PATH_PATTERN,
 } as const;
 
 export const NAVIGATION: readonly NavSection[] = [
@@ -40,6 +46,7 @@ export const NAVIGATION: readonly NavSection[] = [
       { label: 'Queue', to: PATHS.queue, roles: ['technician', 'manager', 'admin'] },
       { label: 'Get help', to: PATHS.getHelp, roles: ['requester'] },
       { label: 'My tickets', to: PATHS.myTickets, roles: ['requester', 'technician'] },
+      ...maintenanceNavItems,
     ],
   },
   {
@@ -52,6 +59,9 @@ export const NAVIGATION: readonly NavSection[] = [
       { label: 'Assets', to: PATHS.adminAssets, roles: ['admin'] },
       { label: 'Calendars', to: PATHS.adminCalendars, roles: ['admin'] },
       { label: 'SLA policies', to: PATHS.adminSlaPolicies, roles: ['admin'] },
+      // Managers read the rates that cost their teams' time; admins set them.
+      { label: 'Rates', to: PATHS.adminRates, roles: ['manager', 'admin'] },
+      { label: 'Settings', to: PATHS.adminSettings, roles: ['admin'] },
     ],
   },
 ];

@@ -1,8 +1,9 @@
 import { lazy, type ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
 import { SignInPage } from '../features/auth/components/SignInPage';
+import { maintenanceRoutes } from '../features/maintenance';
 import type { Role } from '../lib/api/api-types';
-import { ROLES } from '../lib/roles';
+import { ROLES, STAFF_ROLES } from '../lib/roles';
 import { AppLayout } from './AppLayout';
 import { HomeRedirect, RequireAuth, RequireRole } from './guards';
 import { PATHS, rolesFor } from './navigation';
@@ -34,6 +35,9 @@ const CalendarsPage = lazy(() =>
 const SlaPoliciesPage = lazy(() =>
   import('../features/admin/components/SlaPoliciesPage').then((m) => ({ default: m.SlaPoliciesPage })),
 );
+const AssetPage = lazy(() => import('../features/admin/components/AssetPage').then((m) => ({ default: m.AssetPage })));
+const RatesPage = lazy(() => import('../features/admin/components/RatesPage').then((m) => ({ default: m.RatesPage })));
+const SettingsPage = lazy(() => import('../features/admin/components/SettingsPage').then((m) => ({ default: m.SettingsPage })));
 
 function guarded(path: string, element: ReactNode, roles: readonly Role[] = rolesFor(path)): RouteObject {
   return {
@@ -66,6 +70,10 @@ export const appRoutes: RouteObject[] = [
               guarded(PATHS.adminAssets, <AssetsPage />),
               guarded(PATHS.adminCalendars, <CalendarsPage />),
               guarded(PATHS.adminSlaPolicies, <SlaPoliciesPage />),
+              guarded(PATHS.adminRates, <RatesPage />),
+              guarded(PATHS.adminSettings, <SettingsPage />),
+              guarded(PATHS.asset, <AssetPage />, STAFF_ROLES),
+              ...maintenanceRoutes.map((route) => guarded(route.path, route.element, route.handle.roles)),
               { path: '*', element: <NotFoundPage /> },
             ],
           },

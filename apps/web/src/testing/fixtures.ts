@@ -1,5 +1,11 @@
 import type {
   Asset,
+  AssetDetail,
+  Expense,
+  Rate,
+  Settings,
+  TicketCosts,
+  WorkLog,
   Calendar,
   Category,
   Department,
@@ -330,6 +336,117 @@ export function aNotification(overrides: Partial<AppNotification> = {}): AppNoti
     link: '/tickets/INC-000123',
     createdAt: '2025-01-06T09:00:00-05:00',
     readAt: null,
+    ...overrides,
+  };
+}
+
+export function aWorkLog(overrides: Partial<WorkLog> = {}): WorkLog {
+  const user = overrides.user ?? { id: nextId(), name: 'Terry Technician' };
+  return {
+    id: nextId(),
+    user,
+    workDate: '2026-03-02',
+    minutes: 60,
+    note: '',
+    rateCents: 8500,
+    costCents: 8500,
+    createdBy: user,
+    createdAt: '2026-03-02T10:00:00-05:00',
+    updatedAt: '2026-03-02T10:00:00-05:00',
+    can: { change: true },
+    ...overrides,
+  };
+}
+
+export function anExpense(overrides: Partial<Expense> = {}): Expense {
+  return {
+    id: nextId(),
+    type: 'parts',
+    amountCents: 4599,
+    vendor: 'CDW',
+    spentOn: '2026-03-02',
+    description: 'USB-C dock',
+    asset: null,
+    createdBy: { id: nextId(), name: 'Terry Technician' },
+    createdAt: '2026-03-02T10:00:00-05:00',
+    updatedAt: '2026-03-02T10:00:00-05:00',
+    can: { change: true },
+    ...overrides,
+  };
+}
+
+/** A ticket's costs, the totals summed from the entries given (none unless told). */
+export function someTicketCosts(workLogs: WorkLog[] = [], expenses: Expense[] = []): TicketCosts {
+  const labourCostCents = workLogs.reduce((sum, log) => sum + log.costCents, 0);
+  const expensesCents = expenses.reduce((sum, expense) => sum + expense.amountCents, 0);
+  return {
+    labourMinutes: workLogs.reduce((sum, log) => sum + log.minutes, 0),
+    labourCostCents,
+    expensesCents,
+    totalCents: labourCostCents + expensesCents,
+    workLogs,
+    expenses,
+  };
+}
+
+/** The technicians' default rate, in force today. */
+export function aRate(overrides: Partial<Rate> = {}): Rate {
+  return {
+    id: nextId(),
+    user: null,
+    role: 'technician',
+    hourlyRateCents: 8500,
+    effectiveFrom: '2025-01-01',
+    period: 'current',
+    createdAt: '2025-01-01T09:00:00-05:00',
+    ...overrides,
+  };
+}
+
+/** A laptop with its lifecycle and, as staff see it, its cost to date. */
+export function anAssetDetail(overrides: Partial<AssetDetail> = {}): AssetDetail {
+  return {
+    ...anAsset(),
+    retiredAt: null,
+    lifecycle: { replacementDue: '2027-07-01', ageMonths: 40, monthsToReplacement: 7, replacementOverdue: false },
+    costToDate: {
+      reactiveCents: 0,
+      serviceCents: 0,
+      proactiveCents: 0,
+      labourCents: 0,
+      expensesCents: 0,
+      totalCents: 0,
+      labourMinutes: 0,
+    },
+    statusHistory: [],
+    ...overrides,
+  };
+}
+
+export function someSettings(overrides: Partial<Settings> = {}): Settings {
+  return {
+    autoCloseResolvedAfterDays: 5,
+    fiscalYearStartMonth: 7,
+    assetLifecycleYears: {
+      desktop: 4,
+      laptop: 3,
+      tablet: 3,
+      mobile_phone: 4,
+      desk_phone: 4,
+      printer: 5,
+      server: 5,
+      storage: 5,
+      network_switch: 7,
+      router: 7,
+      firewall: 7,
+      wireless_access_point: 7,
+      ups: 4,
+      mobile_data_terminal: 4,
+      radio: 8,
+      camera: 6,
+      software: 3,
+      other: 5,
+    },
     ...overrides,
   };
 }

@@ -90,3 +90,22 @@ export type TicketEscalation = TicketSla['escalations'][number];
 /** Named so, not `Notification`, to stay clear of the browser's Notification API. */
 export type AppNotification = OkResponse<paths['/api/notifications']['get']>['items'][number];
 export type NotificationType = AppNotification['type'];
+
+export type AssetDetail = OkResponse<paths['/api/assets/{id}']['get']>;
+export type AssetStatusChange = AssetDetail['statusHistory'][number];
+export type AssetCostToDate = NonNullable<AssetDetail['costToDate']>;
+export type Settings = OkResponse<paths['/api/settings']['get']>;
+export type UpdateSettingsInput = RequestBody<paths['/api/settings']['patch']>;
+export type AssetLifecycleYears = Settings['assetLifecycleYears'];
+export type Rate = OkResponse<paths['/api/rates']['post']>;
+export type RatePeriod = Rate['period'];
+export type CreateRateInput = RequestBody<paths['/api/rates']['post']>;
+export type StaffRole = NonNullable<Rate['role']>;
+export type TicketCosts = OkResponse<paths['/api/tickets/{id}/costs']['get']>;
+export type WorkLog = TicketCosts['workLogs'][number];
+export type CreateWorkLogInput = RequestBody<paths['/api/tickets/{id}/work-logs']['post']>;
+export type UpdateWorkLogInput = RequestBody<paths['/api/tickets/{id}/work-logs/{logId}']['patch']>;
+export type Expense = TicketCosts['expenses'][number];
+export type ExpenseType = Expense['type'];
+export type CreateExpenseInput = RequestBody<paths['/api/tickets/{id}/expenses']['post']>;
+export type UpdateExpenseInput = RequestBody<paths['/api/tickets/{id}/expenses/{expenseId}']['patch']>;

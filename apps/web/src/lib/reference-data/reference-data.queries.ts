@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import type { AssetListQuery, Category, Queue } from '../api/api-types';
+import type { AssetListQuery, Calendar, Category, Queue } from '../api/api-types';
 import { api, unwrap } from '../api/client';
 
 export type AssetListFilters = Omit<AssetListQuery, 'cursor' | 'limit'>;
@@ -16,6 +16,12 @@ export const referenceKeys = {
   assets: () => [...referenceKeys.all, 'assets'] as const,
   assetList: (filters: AssetListFilters) => [...referenceKeys.assets(), 'list', filters] as const,
   assetSearch: (filters: AssetListFilters) => [...referenceKeys.assets(), 'search', filters] as const,
+  /** One asset with its lifecycle, status history and (for staff) cost to date. */
+  assetDetails: () => [...referenceKeys.assets(), 'detail'] as const,
+  assetDetail: (id: string) => [...referenceKeys.assetDetails(), id] as const,
+  assetTickets: (id: string) => [...referenceKeys.assets(), 'tickets', id] as const,
+  /** The city's time zone, which says what "today" is for work dates, rates and asset ages. */
+  cityTimeZone: () => [...referenceKeys.all, 'city-time-zone'] as const,
 };
 
 /** Every queue with its lead and members (staff only). */
@@ -60,5 +66,20 @@ export function assetSearchQueryOptions(filters: AssetListFilters) {
     queryKey: referenceKeys.assetSearch(filters),
     queryFn: async ({ signal }) =>
       (await unwrap(api.GET('/api/assets', { params: { query: { ...filters, limit: ASSET_SEARCH_SIZE } }, signal }))).items,
+  });
+}
+
+/** The built-in calendar whose zone is the city's (the API reckons "today" by it). */
+const CITY_CALENDAR_KEY = 'city_office_hours';
+
+/** The city's IANA time zone, or null when the city calendar is missing (staff only: calendars are theirs). */
+export function cityTimeZoneQueryOptions() {
+  return queryOptions({
+    queryKey: referenceKeys.cityTimeZone(),
+    queryFn: async ({ signal }): Promise<string | null> => {
+      const calendars: Calendar[] = (await unwrap(api.GET('/api/calendars', { signal }))).items;
+      return calendars.find((calendar) => calendar.systemKey === CITY_CALENDAR_KEY)?.timeZone ?? null;
+    },
+    staleTime: Infinity,
   });
 }

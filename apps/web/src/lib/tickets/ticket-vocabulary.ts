@@ -65,6 +65,8 @@ export function kindLabel(kind: TicketKind): string {
 
 const WORK_CLASS_LABELS: Record<WorkClass, string> = { reactive: 'Reactive', service: 'Service', proactive: 'Proactive' };
 
+export const WORK_CLASSES = Object.keys(WORK_CLASS_LABELS) as WorkClass[];
+
 export function workClassLabel(workClass: WorkClass): string {
   return WORK_CLASS_LABELS[workClass];
 }

@@ -20,6 +20,8 @@ export const ticketKeys = {
   comments: (ticketId: string) => [...ticketKeys.all, 'comments', ticketId] as const,
   events: (ticketId: string) => [...ticketKeys.all, 'events', ticketId] as const,
   sla: (ticketId: string) => [...ticketKeys.all, 'sla', ticketId] as const,
+  /** Work logs, expenses and their totals (staff only). */
+  costs: (ticketId: string) => [...ticketKeys.all, 'costs', ticketId] as const,
 };
 
 /** Tickets a page at a time (keyset cursor); `nextCursor` is null on the last page. */

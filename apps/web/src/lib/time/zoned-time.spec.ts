@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { formatShortInZone, instantInZone, nextWeekdayAt } from './zoned-time';
+import { dateInZone, formatShortInZone, instantInZone, nextWeekdayAt } from './zoned-time';
 
 const FRIDAY = 5;
 
@@ -34,5 +34,14 @@ describe(formatShortInZone.name, () => {
     const instant = new Date('2026-11-27T21:30:00Z');
     expect(formatShortInZone(instant, 'America/New_York')).toBe('Fri 27 Nov 16:30');
     expect(formatShortInZone(instant, 'Asia/Tokyo')).toBe('Sat 28 Nov 06:30');
+  });
+});
+
+describe(dateInZone.name, () => {
+  it('says the date the zone’s calendars show, which may differ from UTC’s', () => {
+    // 23:30 on 1 March in New York is already 2 March in UTC.
+    const instant = new Date('2026-03-02T04:30:00Z');
+    expect(dateInZone(instant, 'America/New_York')).toBe('2026-03-01');
+    expect(dateInZone(instant, 'UTC')).toBe('2026-03-02');
   });
 });

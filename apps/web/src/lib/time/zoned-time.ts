@@ -9,6 +9,7 @@ export type LocalDateTime = string;
 const LOCAL_DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2})?$/;
 
 const pad = (value: number) => String(value).padStart(2, '0');
+const isoDate = (day: TZDate) => `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}`;
 
 /** The instant a wall-clock time in `timeZone` stands for; null when the text is not a date and time. */
 export function instantInZone(local: LocalDateTime, timeZone: string): Date | null {
@@ -23,7 +24,7 @@ export function nextWeekdayAt(now: Date, timeZone: string, weekday: number, hour
   const today = new TZDate(now.getTime(), timeZone);
   const daysAhead = (weekday - today.getDay() + 7) % 7 || 7;
   const day = new TZDate(today.getFullYear(), today.getMonth(), today.getDate() + daysAhead, timeZone);
-  return `${day.getFullYear()}-${pad(day.getMonth() + 1)}-${pad(day.getDate())}T${pad(hour)}:${pad(minute)}`;
+  return `${isoDate(day)}T${pad(hour)}:${pad(minute)}`;
 }
 
 const SHORT_FORMATS = new Map<string, Intl.DateTimeFormat>();
@@ -45,4 +46,9 @@ export function formatShortInZone(instant: Date, timeZone: string): string {
   }
   const part = Object.fromEntries(format.formatToParts(instant).map(({ type, value }) => [type, value]));
   return `${part.weekday} ${part.day} ${part.month} ${part.hour}:${part.minute}`;
+}
+
+/** The calendar date ('YYYY-MM-DD') that clocks in `timeZone` show at `instant`. */
+export function dateInZone(instant: Date, timeZone: string): string {
+  return isoDate(new TZDate(instant.getTime(), timeZone));
 }

@@ -40,6 +40,9 @@ export const adminKeys = {
   slaPolicies: () => [...adminKeys.all, 'sla-policies'] as const,
   slaPolicyList: () => [...adminKeys.slaPolicies(), 'list'] as const,
   slaPolicy: (id: string) => [...adminKeys.slaPolicies(), 'detail', id] as const,
+  rates: () => [...adminKeys.all, 'rates'] as const,
+  rateList: () => [...adminKeys.rates(), 'list'] as const,
+  settings: () => [...adminKeys.all, 'settings'] as const,
 };
 
 /** Users, a page at a time (the API pages by cursor, sorted by name). */

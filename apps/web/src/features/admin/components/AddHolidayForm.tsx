@@ -2,7 +2,7 @@ import { Alert, Button, Checkbox, Group, Stack, TextInput } from '@mantine/core'
 import { isNotEmpty, useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useAddHoliday } from '../hooks/use-calendar-mutations';
-import { useFormFailure } from '../hooks/use-form-failure';
+import { useFormFailure } from '../../../lib/forms/use-form-failure';
 import { OBSERVED_RULE } from './holiday-words';
 
 const EMPTY = { date: '', name: '', yearly: false, observed: false };

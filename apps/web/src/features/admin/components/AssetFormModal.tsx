@@ -1,13 +1,17 @@
-import { NumberInput, Select, SimpleGrid, TextInput } from '@mantine/core';
+import { Select, SimpleGrid, TextInput } from '@mantine/core';
 import { isNotEmpty, useForm } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import { DialogForm } from '../../../components/ui/DialogForm';
 import { FormModal } from '../../../components/ui/FormModal';
+import { MoneyInput } from '../../../components/ui/MoneyInput';
 import type { Asset } from '../../../lib/api/api-types';
 import { departmentListQueryOptions } from '../api/admin.queries';
 import { useCreateAsset, useUpdateAsset } from '../hooks/use-admin-mutations';
-import { useSaveRecord } from '../hooks/use-save-record';
-import { ASSET_STATUS_OPTIONS, ASSET_TYPE_OPTIONS } from './asset-words';
+import { errorOf } from '../../../lib/form-errors';
+import { useSaveRecord } from '../../../lib/forms/use-save-record';
+import { centsToDollarsText, dollarsToCents } from '../../../lib/money/money';
+import { ASSET_STATUS_OPTIONS, ASSET_TYPE_OPTIONS } from '../../../lib/assets/asset-vocabulary';
+import { LifecycleYearsInput } from './LifecycleYearsInput';
 import { UserPicker, type PickedUser } from './UserPicker';
 
 interface AssetFormModalProps {
@@ -53,7 +57,7 @@ function AssetForm({ asset, onDone }: { asset: Asset | null; onDone: () => void 
       location: asset?.location ?? '',
       serial: asset?.serial ?? '',
       purchaseDate: asset?.purchaseDate ?? '',
-      cost: asset?.costCents != null ? asset.costCents / 100 : '',
+      cost: asset?.costCents != null ? centsToDollarsText(asset.costCents) : '',
       warrantyEnd: asset?.warrantyEnd ?? '',
       lifecycleYears: asset?.lifecycleYears ?? '',
     },
@@ -86,7 +90,7 @@ function AssetForm({ asset, onDone }: { asset: Asset | null; onDone: () => void 
       location: values.location.trim() || null,
       serial: values.serial.trim() || null,
       purchaseDate: values.purchaseDate || null,
-      costCents: typeof values.cost === 'number' ? Math.round(values.cost * 100) : null,
+      costCents: dollarsToCents(values.cost),
       warrantyEnd: values.warrantyEnd || null,
       ...(status ? { status } : {}),
       // Left empty, the API uses the type's usual refresh cycle.
@@ -127,19 +131,16 @@ function AssetForm({ asset, onDone }: { asset: Asset | null; onDone: () => void 
             // The API names the field it refused by the id it was sent.
             form.clearFieldError('assignedUserId');
           }}
-          error={typeof form.errors.assignedUserId === 'string' ? form.errors.assignedUserId : undefined}
+          error={errorOf(form.errors, 'assignedUserId')}
         />
         <TextInput label="Location" {...form.getInputProps('location')} />
         <TextInput label="Serial number" {...form.getInputProps('serial')} />
         <TextInput label="Purchase date" type="date" {...form.getInputProps('purchaseDate')} />
-        <NumberInput label="Cost" prefix="$" min={0} decimalScale={2} thousandSeparator="," {...form.getInputProps('cost')} />
+        <MoneyInput label="Cost" {...form.getInputProps('cost')} />
         <TextInput label="Warranty end" type="date" {...form.getInputProps('warrantyEnd')} />
-        <NumberInput
-          label="Lifecycle (years)"
+        <LifecycleYearsInput
+          label="Replacement cycle"
           description="Empty: the type’s usual refresh cycle"
-          min={1}
-          max={50}
-          allowDecimal={false}
           {...form.getInputProps('lifecycleYears')}
         />
       </SimpleGrid>

@@ -34,6 +34,29 @@ describe(AssetsPage.name, () => {
     expect(within(row).getByText('Pat Officer')).toBeInTheDocument();
   });
 
+  it('links each asset to its page and shows its replacement date, overdue in words', async () => {
+    // Relative to this year, so the test keeps meaning the same as the years pass.
+    const year = new Date().getFullYear();
+    const old = anAsset({ tag: 'FIN-PC-0001', purchaseDate: `${year - 6}-03-15`, lifecycleYears: 4 });
+    const fresh = anAsset({ tag: 'FIN-PC-0002', purchaseDate: `${year}-01-10`, lifecycleYears: 4 });
+    const retired = anAsset({ tag: 'FIN-PC-0003', purchaseDate: `${year - 6}-03-15`, lifecycleYears: 4, status: 'retired' });
+    const unknown = anAsset({ tag: 'FIN-PC-0004', purchaseDate: null });
+    const network = adminNetwork();
+    network.on('GET /api/assets', json(200, { items: [old, fresh, retired, unknown], nextCursor: null }));
+    renderApp('/admin/assets', network);
+
+    const link = await screen.findByRole('link', { name: 'FIN-PC-0001' });
+    expect(link).toHaveAttribute('href', `/assets/${old.id}`);
+    const rowOf = (tag: string) => screen.getByRole('link', { name: tag }).closest('tr') as HTMLElement;
+    expect(within(rowOf('FIN-PC-0001')).getByText('Overdue')).toBeInTheDocument();
+    expect(within(rowOf('FIN-PC-0001')).getByText(`Mar 15, ${year - 2}`)).toBeInTheDocument();
+    expect(within(rowOf('FIN-PC-0002')).getByText(`Jan 10, ${year + 4}`)).toBeInTheDocument();
+    expect(within(rowOf('FIN-PC-0002')).queryByText('Overdue')).not.toBeInTheDocument();
+    // A retired asset has been replaced: its date is history, not a warning.
+    expect(within(rowOf('FIN-PC-0003')).queryByText('Overdue')).not.toBeInTheDocument();
+    expect(within(rowOf('FIN-PC-0004')).getByText('No purchase date')).toBeInTheDocument();
+  });
+
   it(
     'creates an asset assigned to a user found by searching',
     async () => {

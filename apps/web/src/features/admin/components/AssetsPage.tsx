@@ -1,30 +1,32 @@
-import { Badge, Button, Text } from '@mantine/core';
+import { Anchor, Button } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { Dimmed } from '../../../components/ui/DataTable';
 import { FilterBar, FilterSelect } from '../../../components/ui/FilterBar';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import type { Asset } from '../../../lib/api/api-types';
+import { assetPath } from '../../../lib/assets/asset-paths';
+import { isReplacementOverdue, replacementDate } from '../../../lib/assets/asset-lifecycle';
+import { formatCents } from '../../../lib/money/money';
 import { assetListQueryOptions } from '../../../lib/reference-data/reference-data.queries';
 import { formatDate } from '../../../lib/time/format-date';
+import { useCityToday } from '../../../lib/time/use-city-today';
 import { departmentListQueryOptions } from '../api/admin.queries';
 import { useDeleteAsset } from '../hooks/use-admin-mutations';
-import { useCrudDialog } from '../hooks/use-crud-dialog';
+import { useCrudDialog } from '../../../lib/forms/use-crud-dialog';
 import { AssetFormModal } from './AssetFormModal';
 import { AssetImportModal } from './AssetImportModal';
+import { AssetStatusBadge, ReplacementDue } from './AssetBadges';
 import {
   ASSET_STATUS_OPTIONS,
   ASSET_TYPE_OPTIONS,
-  assetStatusLabel,
   assetTypeLabel,
-  formatCents,
   type AssetStatus,
   type AssetType,
-} from './asset-words';
-import { ResourceTable } from './ResourceTable';
-
-const STATUS_COLORS: Record<AssetStatus, string> = { in_service: 'green', in_repair: 'orange', retired: 'gray' };
+} from '../../../lib/assets/asset-vocabulary';
+import { ResourceTable } from '../../../components/ui/ResourceTable';
 
 export function AssetsPage() {
   const [search, setSearch] = useState('');
@@ -35,6 +37,7 @@ export function AssetsPage() {
   const dialog = useCrudDialog<Asset, 'import'>();
   const departments = useQuery(departmentListQueryOptions());
   const deleteAsset = useDeleteAsset();
+  const today = useCityToday();
   const assets = useInfiniteQuery(
     assetListQueryOptions({
       ...(debouncedSearch ? { q: debouncedSearch } : {}),
@@ -96,7 +99,7 @@ export function AssetsPage() {
         label="Assets"
         query={assets}
         rows={assets.data?.pages.flatMap((page) => page.items) ?? []}
-        minWidth={1240}
+        minWidth={1360}
         empty="No assets match."
         nameOf={(asset) => asset.tag}
         onEdit={dialog.edit}
@@ -106,9 +109,9 @@ export function AssetsPage() {
             header: 'Tag',
             nowrap: true,
             cell: (asset) => (
-              <Text span ff="monospace" size="sm">
+              <Anchor component={Link} to={assetPath(asset.id)} ff="monospace" size="sm">
                 {asset.tag}
-              </Text>
+              </Anchor>
             ),
           },
           { header: 'Name', strong: true, cell: (asset) => asset.name },
@@ -118,15 +121,20 @@ export function AssetsPage() {
           {
             header: 'Status',
             nowrap: true,
-            cell: (asset) => (
-              <Badge color={STATUS_COLORS[asset.status]} variant="light" styles={{ root: { minWidth: 'max-content' } }}>
-                {assetStatusLabel(asset.status)}
-              </Badge>
-            ),
+            cell: (asset) => <AssetStatusBadge status={asset.status} />,
           },
           { header: 'Purchased', nowrap: true, cell: (asset) => (asset.purchaseDate ? formatDate(asset.purchaseDate) : '—') },
           { header: 'Cost', nowrap: true, cell: (asset) => (asset.costCents !== null ? formatCents(asset.costCents) : '—') },
           { header: 'Warranty end', nowrap: true, cell: (asset) => (asset.warrantyEnd ? formatDate(asset.warrantyEnd) : '—') },
+          {
+            header: 'Replacement due',
+            nowrap: true,
+            cell: (asset) => {
+              const due = replacementDate(asset.purchaseDate, asset.lifecycleYears);
+              // A retired asset has been replaced already: its date is history, not a warning.
+              return <ReplacementDue date={due} overdue={asset.status !== 'retired' && isReplacementOverdue(due, today)} />;
+            },
+          },
         ]}
       />
       <AssetFormModal opened={dialog.isOpen('form')} asset={dialog.recordFor('form')} onClose={dialog.close} />

@@ -5,7 +5,7 @@ import { FormModal } from '../../../components/ui/FormModal';
 import { browserTimeZone, TimeZoneSelect } from '../../../components/ui/TimeZoneSelect';
 import type { Calendar } from '../../../lib/api/api-types';
 import { useCreateCalendar, useUpdateCalendar } from '../hooks/use-calendar-mutations';
-import { useSaveRecord } from '../hooks/use-save-record';
+import { useSaveRecord } from '../../../lib/forms/use-save-record';
 import { calendarErrors, calendarInput, calendarValues, type CalendarValues } from './calendar-form';
 import { WeeklyHoursEditor } from './WeeklyHoursEditor';
 

@@ -6,12 +6,12 @@ import type { Calendar } from '../../../lib/api/api-types';
 import { countOf } from '../../../lib/text/count-of';
 import { calendarListQueryOptions } from '../api/calendars.queries';
 import { useDeleteCalendar } from '../hooks/use-calendar-mutations';
-import { useCrudDialog } from '../hooks/use-crud-dialog';
+import { useCrudDialog } from '../../../lib/forms/use-crud-dialog';
 import { BuiltInBadge } from './AdminBadges';
 import { CalendarFormModal } from './CalendarFormModal';
 import { CalendarHolidaysModal } from './CalendarHolidaysModal';
 import { PublicHolidaysModal } from './PublicHolidaysModal';
-import { ResourceTable } from './ResourceTable';
+import { ResourceTable } from '../../../components/ui/ResourceTable';
 import { describeWeek } from './weekly-hours';
 
 export function CalendarsPage() {

@@ -6,10 +6,10 @@ import type { Category } from '../../../lib/api/api-types';
 import { categoryListQueryOptions } from '../../../lib/reference-data/reference-data.queries';
 import { kindLabel } from '../../../lib/tickets/ticket-vocabulary';
 import { useDeleteCategory } from '../hooks/use-admin-mutations';
-import { useCrudDialog } from '../hooks/use-crud-dialog';
+import { useCrudDialog } from '../../../lib/forms/use-crud-dialog';
 import { ActiveBadge, BuiltInBadge } from './AdminBadges';
 import { CategoryFormModal } from './CategoryFormModal';
-import { ResourceTable } from './ResourceTable';
+import { ResourceTable } from '../../../components/ui/ResourceTable';
 
 export function CategoriesPage() {
   const categories = useQuery(categoryListQueryOptions({ includeInactive: true }));

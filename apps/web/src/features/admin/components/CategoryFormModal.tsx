@@ -7,7 +7,7 @@ import type { Category } from '../../../lib/api/api-types';
 import { queueListQueryOptions } from '../../../lib/reference-data/reference-data.queries';
 import { kindLabel, TICKET_KINDS } from '../../../lib/tickets/ticket-vocabulary';
 import { useCreateCategory, useUpdateCategory } from '../hooks/use-admin-mutations';
-import { useSaveRecord } from '../hooks/use-save-record';
+import { useSaveRecord } from '../../../lib/forms/use-save-record';
 
 interface CategoryFormModalProps {
   category: Category | null;

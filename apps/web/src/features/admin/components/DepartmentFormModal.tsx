@@ -6,7 +6,7 @@ import { FormModal } from '../../../components/ui/FormModal';
 import type { Calendar, Department } from '../../../lib/api/api-types';
 import { calendarListQueryOptions } from '../api/calendars.queries';
 import { useCreateDepartment, useUpdateDepartment } from '../hooks/use-admin-mutations';
-import { useSaveRecord } from '../hooks/use-save-record';
+import { useSaveRecord } from '../../../lib/forms/use-save-record';
 
 /** Same rule as the API: 1-16 upper-case letters, digits, "-" or "_". */
 const CODE_PATTERN = /^[A-Z0-9][A-Z0-9_-]{0,15}$/;

@@ -6,9 +6,9 @@ import type { Department } from '../../../lib/api/api-types';
 import { departmentListQueryOptions } from '../api/admin.queries';
 import { calendarListQueryOptions } from '../api/calendars.queries';
 import { useDeleteDepartment } from '../hooks/use-admin-mutations';
-import { useCrudDialog } from '../hooks/use-crud-dialog';
+import { useCrudDialog } from '../../../lib/forms/use-crud-dialog';
 import { DEFAULT_CALENDAR_LABEL, DepartmentFormModal } from './DepartmentFormModal';
-import { ResourceTable } from './ResourceTable';
+import { ResourceTable } from '../../../components/ui/ResourceTable';
 
 export function DepartmentsPage() {
   const departments = useQuery(departmentListQueryOptions());

@@ -6,7 +6,7 @@ import { DialogForm } from '../../../components/ui/DialogForm';
 import { FormModal } from '../../../components/ui/FormModal';
 import type { Calendar } from '../../../lib/api/api-types';
 import { useLoadPublicHolidays } from '../hooks/use-calendar-mutations';
-import { useFormFailure } from '../hooks/use-form-failure';
+import { useFormFailure } from '../../../lib/forms/use-form-failure';
 import { describeHolidayImport } from './holiday-words';
 
 interface PublicHolidaysModalProps {

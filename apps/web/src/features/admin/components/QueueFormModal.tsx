@@ -6,7 +6,7 @@ import { FormModal } from '../../../components/ui/FormModal';
 import type { Queue } from '../../../lib/api/api-types';
 import { staffUserListQueryOptions } from '../api/admin.queries';
 import { useCreateQueue, useUpdateQueue } from '../hooks/use-admin-mutations';
-import { useSaveRecord } from '../hooks/use-save-record';
+import { useSaveRecord } from '../../../lib/forms/use-save-record';
 
 export function QueueFormModal({ queue, opened, onClose }: { queue: Queue | null; opened: boolean; onClose: () => void }) {
   return (

@@ -5,11 +5,11 @@ import { PageHeader } from '../../../components/ui/PageHeader';
 import type { Queue } from '../../../lib/api/api-types';
 import { queueListQueryOptions } from '../../../lib/reference-data/reference-data.queries';
 import { useDeleteQueue } from '../hooks/use-admin-mutations';
-import { useCrudDialog } from '../hooks/use-crud-dialog';
+import { useCrudDialog } from '../../../lib/forms/use-crud-dialog';
 import { BuiltInBadge } from './AdminBadges';
 import { QueueFormModal } from './QueueFormModal';
 import { QueueMembersModal } from './QueueMembersModal';
-import { ResourceTable } from './ResourceTable';
+import { ResourceTable } from '../../../components/ui/ResourceTable';
 
 export function QueuesPage() {
   const queues = useQuery(queueListQueryOptions());

@@ -9,10 +9,10 @@ import { categoryListQueryOptions } from '../../../lib/reference-data/reference-
 import { departmentListQueryOptions } from '../api/admin.queries';
 import { calendarListQueryOptions } from '../api/calendars.queries';
 import { slaPolicyListQueryOptions } from '../api/sla-policies.queries';
-import { useCrudDialog } from '../hooks/use-crud-dialog';
+import { useCrudDialog } from '../../../lib/forms/use-crud-dialog';
 import { useDeleteSlaPolicy, useReorderSlaPolicies, useSetSlaPolicyActive } from '../hooks/use-sla-policy-mutations';
 import { ActiveBadge } from './AdminBadges';
-import { ResourceTable } from './ResourceTable';
+import { ResourceTable } from '../../../components/ui/ResourceTable';
 import { SlaPolicyFormModal } from './SlaPolicyFormModal';
 import { describeConditions, formatBusinessMinutes, type ConditionNames } from './sla-policy-words';
 

@@ -9,7 +9,7 @@ import { kindLabel, OPEN_STATUSES, PRIORITIES, statusLabel, TICKET_KINDS } from 
 import { departmentListQueryOptions } from '../api/admin.queries';
 import { calendarListQueryOptions } from '../api/calendars.queries';
 import { useCreateSlaPolicy, useUpdateSlaPolicy } from '../hooks/use-sla-policy-mutations';
-import { useSaveRecord } from '../hooks/use-save-record';
+import { useSaveRecord } from '../../../lib/forms/use-save-record';
 import { BusinessMinutesInput } from './BusinessMinutesInput';
 import { EscalationLevelsEditor } from './EscalationLevelsEditor';
 import {

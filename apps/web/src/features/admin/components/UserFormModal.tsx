@@ -7,7 +7,7 @@ import type { Role, User } from '../../../lib/api/api-types';
 import { ROLES, roleLabel } from '../../../lib/roles';
 import { departmentListQueryOptions } from '../api/admin.queries';
 import { useCreateUser, useUpdateUser } from '../hooks/use-admin-mutations';
-import { useSaveRecord } from '../hooks/use-save-record';
+import { useSaveRecord } from '../../../lib/forms/use-save-record';
 
 const MIN_PASSWORD_LENGTH = 12;
 

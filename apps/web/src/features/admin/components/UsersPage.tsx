@@ -8,9 +8,9 @@ import { PageHeader } from '../../../components/ui/PageHeader';
 import type { Role, User } from '../../../lib/api/api-types';
 import { ROLES, roleLabel } from '../../../lib/roles';
 import { userListQueryOptions } from '../api/admin.queries';
-import { useCrudDialog } from '../hooks/use-crud-dialog';
+import { useCrudDialog } from '../../../lib/forms/use-crud-dialog';
 import { ActiveBadge } from './AdminBadges';
-import { ResourceTable } from './ResourceTable';
+import { ResourceTable } from '../../../components/ui/ResourceTable';
 import { TemporaryPasswordModal } from './TemporaryPasswordModal';
 import { UserFormModal } from './UserFormModal';
 

@@ -8,6 +8,7 @@ import type {
   TicketStatus,
 } from '../../../lib/api/api-types';
 import type { WhatIfTargets } from './sla-what-if';
+import { wholeNumberIn } from '../../../lib/forms/whole-number';
 
 /** The calendar choice that means "the calendar of the ticket's department" (the API's null). */
 export const DEPARTMENT_CALENDAR = 'department';
@@ -57,7 +58,7 @@ export function slaPolicyValues(policy: SlaPolicy | null): SlaPolicyValues {
 
 /** A number input's value as whole minutes (or levels, or %), null while it is empty or not whole. */
 export function wholePositive(value: NumberField): number | null {
-  return typeof value === 'number' && Number.isInteger(value) && value > 0 ? value : null;
+  return wholeNumberIn(value, 1);
 }
 
 /** Everything a version holds; an empty target is sent as null ("no such target"). */

@@ -1,4 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { referenceKeys } from '../../../lib/reference-data/reference-data.queries';
 import { adminKeys } from '../api/admin.queries';
 import {
   addHoliday,
@@ -10,10 +11,17 @@ import {
   updateCalendar,
 } from '../api/calendars.queries';
 
-/** The list and each calendar's own query (the SLA preview reads those) show hours and holidays. */
+/**
+ * The list and each calendar's own query (the SLA preview reads those) show hours and holidays;
+ * the city calendar's zone says what "today" is.
+ */
 function useCalendarChanged() {
   const queryClient = useQueryClient();
-  return () => queryClient.invalidateQueries({ queryKey: adminKeys.calendars() });
+  return () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: adminKeys.calendars() }),
+      queryClient.invalidateQueries({ queryKey: referenceKeys.cityTimeZone() }),
+    ]);
 }
 
 export function useCreateCalendar() {

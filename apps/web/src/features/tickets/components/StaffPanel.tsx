@@ -1,34 +1,24 @@
 import { Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
-import { useQuery } from '@tanstack/react-query';
-import type { TicketDetail, TicketStatus, WorkClass } from '../../../lib/api/api-types';
-import { queueListQueryOptions } from '../../../lib/reference-data/reference-data.queries';
+import type { TicketDetail, TicketStatus } from '../../../lib/api/api-types';
 import { useCurrentUser } from '../../../lib/session/current-user';
-import { statusLabel, workClassLabel } from '../../../lib/tickets/ticket-vocabulary';
+import { statusLabel, WORK_CLASSES, workClassLabel } from '../../../lib/tickets/ticket-vocabulary';
+import { personOptions, useTicketStaff } from '../hooks/use-ticket-staff';
 import { useUpdateTicket } from '../hooks/use-ticket-mutations';
 import { AssetPicker } from './AssetPicker';
 import { EditTicketModal } from './EditTicketModal';
 import { PriorityOverrideModal } from './PriorityOverrideModal';
 
-const WORK_CLASSES: readonly WorkClass[] = ['reactive', 'service', 'proactive'];
-
 /** What IT staff do to a ticket: take or assign it, move it on, re-prioritise, link the asset, edit. */
 export function StaffPanel({ ticket }: { ticket: TicketDetail }) {
   const me = useCurrentUser();
   const update = useUpdateTicket(ticket);
-  const queues = useQuery(queueListQueryOptions());
+  const { queues, people } = useTicketStaff(ticket);
   const [editOpened, editModal] = useDisclosure(false);
   const [priorityOpened, priorityModal] = useDisclosure(false);
   const busy = update.isPending;
 
-  const queue = queues.data?.find((q) => q.id === ticket.queue.id);
-  const members = queue?.members ?? [];
-  const assigneeOptions = [
-    ...members.map((m) => ({ value: m.id, label: m.id === me.id ? `${m.name} (me)` : m.name })),
-    ...(ticket.assignee && !members.some((m) => m.id === ticket.assignee?.id)
-      ? [{ value: ticket.assignee.id, label: ticket.assignee.name }]
-      : []),
-  ];
+  const assigneeOptions = personOptions(people, me.id);
   const statusOptions = [ticket.status, ...ticket.allowedStatuses.filter((s) => s !== ticket.status)].map((s) => ({
     value: s,
     label: statusLabel(s),

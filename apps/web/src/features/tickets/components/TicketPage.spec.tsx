@@ -4,6 +4,7 @@ import type { TicketDetail } from '../../../lib/api/api-types';
 import { aComment, aMe, anEvent, anSlaSummary, aQueue, aStaffTicket, aTicket, aTicketSla } from '../../../testing/fixtures';
 import { apiError, createFetchStub, json, type FetchStub } from '../../../testing/fetch-stub';
 import { renderApp } from '../../../testing/render-app';
+import { staffTicketNetwork } from '../../../testing/ticket-network';
 import { TicketPage } from './TicketPage';
 
 const tech = aMe({ role: 'technician', name: 'Taylor Tech' });
@@ -17,16 +18,7 @@ const serviceDesk = aQueue({
 });
 
 function staffNetwork(ticket: TicketDetail): FetchStub {
-  return createFetchStub({
-    'GET /api/auth/me': json(200, tech),
-    [`GET /api/tickets/${ticket.number}`]: json(200, ticket),
-    [`GET /api/tickets/${ticket.id}/comments`]: json(200, { items: [] }),
-    [`GET /api/tickets/${ticket.id}/events`]: json(200, { items: [] }),
-    [`GET /api/tickets/${ticket.id}/sla`]: json(200, aTicketSla()),
-    'GET /api/queues': json(200, { items: [serviceDesk] }),
-    'GET /api/categories': json(200, { items: [] }),
-    'GET /api/assets': json(200, { items: [], nextCursor: null }),
-  });
+  return staffTicketNetwork(tech, ticket, [serviceDesk]);
 }
 
 describe(TicketPage.name, () => {
@@ -98,6 +90,22 @@ describe(TicketPage.name, () => {
     await waitFor(() =>
       expect(network.calls(`PATCH /api/tickets/${ticket.id}`).map((r) => (r.body as { version: number }).version)).toEqual([
         5, 6,
+      ]),
+    );
+  });
+
+  it('lets staff reclassify the work, sending the version read', async () => {
+    const ticket = aStaffTicket({ kind: 'incident', workClass: 'reactive', version: 4 });
+    const network = staffNetwork(ticket);
+    network.on(`PATCH /api/tickets/${ticket.id}`, (request) => json(200, { ...ticket, ...(request.body as object), version: 5 }));
+    const { user } = renderApp(`/tickets/${ticket.number}`, network);
+
+    await user.click(await screen.findByRole('combobox', { name: 'Work class' }));
+    await user.click(await screen.findByRole('option', { name: 'Proactive' }));
+
+    await waitFor(() =>
+      expect(network.calls(`PATCH /api/tickets/${ticket.id}`).map((r) => r.body)).toEqual([
+        { workClass: 'proactive', version: 4 },
       ]),
     );
   });
@@ -287,6 +295,9 @@ describe(`${TicketPage.name} for the requester`, () => {
     expect(screen.queryByRole('radio', { name: 'Internal note' })).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: 'Take' })).not.toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'History' })).not.toBeInTheDocument();
+    // Costs are never shown to requesters, nor asked for on their behalf.
+    expect(screen.queryByRole('region', { name: 'Time and costs' })).not.toBeInTheDocument();
+    expect(network.calls(`GET /api/tickets/${ticket.id}/costs`)).toHaveLength(0);
 
     await user.type(screen.getByRole('textbox', { name: 'Your reply' }), 'Still slow after lunch.');
     await user.click(screen.getByRole('button', { name: 'Send reply' }));

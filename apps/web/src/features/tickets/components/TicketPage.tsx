@@ -1,19 +1,21 @@
 import { Anchor, Badge, Grid, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
+import { FactList, type Fact } from '../../../components/ui/FactList';
 import { FullPageLoader } from '../../../components/ui/FullPageLoader';
 import { SlaChip } from '../../../components/ui/SlaChip';
 import { PriorityBadge, TicketStatusBadge } from '../../../components/ui/TicketBadges';
 import { isApiError } from '../../../lib/api/api-error';
 import type { TicketDetail } from '../../../lib/api/api-types';
+import { assetPath } from '../../../lib/assets/asset-paths';
 import { MY_TICKETS_PATH } from '../../../lib/tickets/ticket-paths';
 import { impactLabel, kindLabel, urgencyLabel, workClassLabel } from '../../../lib/tickets/ticket-vocabulary';
 import { formatDateTime } from '../../../lib/time/format-date';
 import { useNow } from '../../../lib/time/use-now';
 import { ticketDetailQueryOptions } from '../api/tickets.queries';
 import { Conversation } from './Conversation';
+import { CostsPanel } from './CostsPanel';
 import { EventTimeline } from './EventTimeline';
 import { ResolutionActions } from './ResolutionActions';
 import { SlaTimelinePanel } from './SlaTimelinePanel';
@@ -90,18 +92,32 @@ function TicketWorkspace({ ticket }: { ticket: TicketDetail }) {
           </Grid.Col>
         ) : null}
       </Grid>
+      {/* Requesters never see costs: the panel, and its request, are for staff only. */}
+      {staff ? <CostsPanel ticket={ticket} /> : null}
       <SlaTimelinePanel ticket={ticket} />
     </Stack>
   );
 }
 
 function TicketFacts({ ticket, staff }: { ticket: TicketDetail; staff: boolean }) {
-  const facts: [string, ReactNode][] = [
+  const asset = ticket.asset;
+  const facts: Fact[] = [
     ['Requester', `${ticket.requester.name} · ${ticket.department.name}`],
     ['Queue', ticket.queue.name],
     ['Assignee', ticket.assignee?.name ?? 'Not assigned yet'],
     ['Category', ticket.category?.name ?? '—'],
-    ['Device', ticket.asset ? `${ticket.asset.tag} · ${ticket.asset.name}` : '—'],
+    [
+      'Device',
+      !asset ? (
+        '—'
+      ) : staff ? (
+        <Anchor component={Link} to={assetPath(asset.id)} size="sm">
+          {asset.tag} · {asset.name}
+        </Anchor>
+      ) : (
+        `${asset.tag} · ${asset.name}`
+      ),
+    ],
     ['Impact', impactLabel(ticket.impact)],
     ['Urgency', urgencyLabel(ticket.urgency)],
     ['Filed', formatDateTime(ticket.createdAt)],
@@ -112,19 +128,8 @@ function TicketFacts({ ticket, staff }: { ticket: TicketDetail; staff: boolean }
   if (ticket.resolvedAt) facts.push(['Resolved', formatDateTime(ticket.resolvedAt)]);
 
   return (
-    <Paper withBorder p="md" component="dl" aria-label="Ticket details" m={0}>
-      <Grid gap="xs">
-        {facts.map(([label, value]) => (
-          <Grid.Col key={label} span={{ base: 12, sm: 6 }}>
-            <Text component="dt" size="xs" c="dimmed">
-              {label}
-            </Text>
-            <Text component="dd" size="sm" m={0}>
-              {value}
-            </Text>
-          </Grid.Col>
-        ))}
-      </Grid>
+    <Paper withBorder p="md">
+      <FactList label="Ticket details" facts={facts} />
     </Paper>
   );
 }

@@ -98,9 +98,55 @@ describe(describeEvent.name, () => {
   });
 
   it.each([
-    ['work_logged', { minutes: 75, userName: 'Taylor Tech' }, 'Taylor Tech logged 1 h 15 min of work'],
-    ['work_log_deleted', { minutes: 75 }, 'Taylor Tech deleted a work log'],
-    ['expense_added', { type: 'parts', amountCents: 4599 }, 'Taylor Tech added an expense'],
+    [
+      'work_logged',
+      { minutes: 75, userName: 'Taylor Tech', workDate: '2026-03-02', rateCents: 8500, costCents: 10625 },
+      'Taylor Tech logged 1 h 15 min of work (cost $106.25)',
+    ],
+    [
+      'work_logged',
+      { minutes: 30, userName: 'Casey Colleague', workDate: '2026-03-02', rateCents: 9000, costCents: 4500 },
+      'Taylor Tech logged 30 min of Casey Colleague’s work (cost $45.00)',
+    ],
+    [
+      'work_log_changed',
+      {
+        changes: {
+          minutes: { from: 60, to: 90 },
+          costCents: { from: 8500, to: 12750 },
+          note: { from: '', to: 'Swapped the dock' },
+        },
+      },
+      'Taylor Tech changed a work log: time from 1 h to 1 h 30 min, cost from $85.00 to $127.50, the note',
+    ],
+    [
+      'work_log_deleted',
+      { minutes: 75, userName: 'Taylor Tech', workDate: '2026-03-02', rateCents: 8500, costCents: 10625 },
+      'Taylor Tech deleted a work log of 1 h 15 min (cost $106.25)',
+    ],
+    [
+      'work_log_deleted',
+      { minutes: 45, userName: 'Casey Colleague', workDate: '2026-03-02', rateCents: 9000, costCents: 6750 },
+      'Taylor Tech deleted Casey Colleague’s work log of 45 min (cost $67.50)',
+    ],
+    [
+      'expense_added',
+      { type: 'parts', amountCents: 4599, vendor: 'CDW', spentOn: '2026-03-02', assetId: null },
+      'Taylor Tech added an expense of $45.99 (Parts, CDW)',
+    ],
+    [
+      'expense_changed',
+      { changes: { amountCents: { from: 4599, to: 5200 }, vendor: { from: 'CDW', to: null } } },
+      'Taylor Tech changed an expense: amount from $45.99 to $52.00, vendor from CDW to none',
+    ],
+    [
+      'expense_deleted',
+      { type: 'contract', amountCents: 120000, vendor: null, spentOn: '2026-03-02', assetId: null },
+      'Taylor Tech deleted an expense of $1,200.00 (Contract)',
+    ],
+    // Recorded without the details the words need: still a sentence, never "undefined".
+    ['work_logged', {}, 'Taylor Tech logged work'],
+    ['expense_changed', {}, 'Taylor Tech changed an expense'],
   ] as const)('tells a %s event', (type, data, text) => {
     expect(describeEvent(anEvent({ actor: taylor, type, data }))).toBe(text);
   });

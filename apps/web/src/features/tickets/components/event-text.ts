@@ -26,9 +26,13 @@ import {
   TICKET_STATUSES,
   URGENCIES,
   urgencyLabel,
+  WORK_CLASSES,
   workClassLabel,
 } from '../../../lib/tickets/ticket-vocabulary';
-import { formatMinutes } from '../../../lib/time/due-countdown';
+import { formatCents, formatHourlyRate } from '../../../lib/money/money';
+import { formatWorkMinutes } from '../../../lib/time/durations';
+import { formatDate } from '../../../lib/time/format-date';
+import { EXPENSE_TYPES, expenseTypeLabel } from './cost-words';
 
 const FIELD_LABELS: Record<string, string> = {
   title: 'the title',
@@ -96,7 +100,7 @@ function valueText(field: string | undefined, value: unknown, name: unknown): st
   if (field === 'impact' && isOneOf<Impact>(IMPACTS, value)) return impactLabel(value);
   if (field === 'urgency' && isOneOf<Urgency>(URGENCIES, value)) return urgencyLabel(value);
   if (field === 'kind' && isOneOf<TicketKind>(TICKET_KINDS, value)) return kindLabel(value);
-  if (field === 'workClass' && isOneOf<WorkClass>(['reactive', 'service', 'proactive'], value)) return workClassLabel(value);
+  if (field === 'workClass' && isOneOf<WorkClass>(WORK_CLASSES, value)) return workClassLabel(value);
   if (field === 'description' || value.length > 80) return `“${value.slice(0, 80)}${value.length > 80 ? '…' : ''}”`;
   return value;
 }
@@ -129,6 +133,76 @@ function escalated(data: Record<string, unknown>): string {
   const reached = typeof data.percent === 'number' ? `: ${data.percent} % of ${target} reached` : '';
   const actions = Array.isArray(data.actions) ? data.actions.filter((a) => isOneOf<EscalationAction>(ESCALATION_ACTIONS, a)) : [];
   return `Escalation${level}${reached}${actions.length > 0 ? ` — ${escalationActionWords(actions, true)}` : ''}`;
+}
+
+const asNumber = (value: unknown): number | null => (typeof value === 'number' ? value : null);
+const asText = (value: unknown): string | null => (typeof value === 'string' && value ? value : null);
+
+/** " (cost $106.25)", or nothing for an event recorded without one. */
+function costSuffix(data: Record<string, unknown>): string {
+  const cost = asNumber(data.costCents);
+  return cost === null ? '' : ` (cost ${formatCents(cost)})`;
+}
+
+/** "Casey Colleague’s " when the time was someone else’s than the person who acted; else "". */
+function whose(data: Record<string, unknown>, actorName: string | undefined): string {
+  const name = asText(data.userName);
+  return name && name !== actorName ? `${name}’s ` : '';
+}
+
+/** "logged 1 h 15 min of Casey Colleague’s work (cost $106.25)" */
+function workLogged(who: string, data: Record<string, unknown>, actorName: string | undefined): string {
+  const minutes = asNumber(data.minutes);
+  if (minutes === null) return `${who} logged work`;
+  return `${who} logged ${formatWorkMinutes(minutes)} of ${whose(data, actorName)}work${costSuffix(data)}`;
+}
+
+/** "deleted Casey Colleague’s work log of 1 h 15 min (cost $106.25)": what the trail kept of it. */
+function workLogDeleted(who: string, data: Record<string, unknown>, actorName: string | undefined): string {
+  const minutes = asNumber(data.minutes);
+  const of = minutes === null ? '' : ` of ${formatWorkMinutes(minutes)}`;
+  const owner = whose(data, actorName);
+  return `${who} deleted ${owner || 'a '}work log${of}${costSuffix(data)}`;
+}
+
+/** "an expense of $45.99 (Parts, CDW)" */
+function expenseText(data: Record<string, unknown>): string {
+  const amount = asNumber(data.amountCents);
+  if (amount === null) return 'an expense';
+  const details = [isOneOf(EXPENSE_TYPES, data.type) ? expenseTypeLabel(data.type) : null, asText(data.vendor)].filter(
+    (part): part is string => part !== null,
+  );
+  return `an expense of ${formatCents(amount)}${details.length > 0 ? ` (${details.join(', ')})` : ''}`;
+}
+
+/** How each changed field of a work log or expense is said: "time from 1 h to 1 h 30 min". */
+const ENTRY_FIELDS: readonly (readonly [field: string, label: string, words: ((value: unknown) => string) | null])[] = [
+  ['minutes', 'time', (v) => (typeof v === 'number' ? formatWorkMinutes(v) : 'none')],
+  ['amountCents', 'amount', (v) => (typeof v === 'number' ? formatCents(v) : 'none')],
+  ['type', 'type', (v) => (isOneOf(EXPENSE_TYPES, v) ? expenseTypeLabel(v) : 'none')],
+  ['vendor', 'vendor', (v) => asText(v) ?? 'none'],
+  ['workDate', 'date', (v) => (typeof v === 'string' ? formatDate(v) : 'none')],
+  ['spentOn', 'date', (v) => (typeof v === 'string' ? formatDate(v) : 'none')],
+  ['rateCents', 'rate', (v) => (typeof v === 'number' ? formatHourlyRate(v) : 'none')],
+  ['costCents', 'cost', (v) => (typeof v === 'number' ? formatCents(v) : 'none')],
+  // Free text and references: that they changed is enough for the trail.
+  ['note', 'the note', null],
+  ['description', 'the description', null],
+  ['assetId', 'the asset', null],
+];
+
+/** "changed a work log: time from 1 h to 1 h 30 min, cost from $85.00 to $127.50" */
+function entryChanged(who: string, noun: string, data: Record<string, unknown>): string {
+  const changes = (typeof data.changes === 'object' && data.changes !== null ? data.changes : {}) as Record<
+    string,
+    { from?: unknown; to?: unknown } | undefined
+  >;
+  const parts = ENTRY_FIELDS.flatMap(([field, label, words]) => {
+    const change = changes[field];
+    if (!change) return [];
+    return [words ? `${label} from ${words(change.from)} to ${words(change.to)}` : label];
+  });
+  return `${who} changed ${noun}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}`;
 }
 
 /** "Taylor Tech changed status from New to In progress": one event of the ticket's history, in words. */
@@ -168,18 +242,18 @@ export function describeEvent(event: TicketEvent): string {
       return policyMatched(data);
     case 'sla_escalated':
       return escalated(data);
-    // Costs are staff-only events; the cost screens show the amounts.
+    // Costs are staff-only events, like the history that shows them.
     case 'work_logged':
-      return typeof data.minutes === 'number' ? `${who} logged ${formatMinutes(data.minutes)} of work` : `${who} logged work`;
+      return workLogged(who, data, event.actor?.name);
     case 'work_log_changed':
-      return `${who} changed a work log`;
+      return entryChanged(who, 'a work log', data);
     case 'work_log_deleted':
-      return `${who} deleted a work log`;
+      return workLogDeleted(who, data, event.actor?.name);
     case 'expense_added':
-      return `${who} added an expense`;
+      return `${who} added ${expenseText(data)}`;
     case 'expense_changed':
-      return `${who} changed an expense`;
+      return entryChanged(who, 'an expense', data);
     case 'expense_deleted':
-      return `${who} deleted an expense`;
+      return `${who} deleted ${expenseText(data)}`;
   }
 }

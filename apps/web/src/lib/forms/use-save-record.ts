@@ -7,7 +7,8 @@ interface SaveRecordOptions<TSaved, TCreate, TUpdate> {
   /** The record being edited; null when the form creates one. */
   record: { id: string } | null;
   createMutation: UseMutationResult<TSaved, Error, TCreate>;
-  updateMutation: UseMutationResult<TSaved, Error, { id: string; changes: TUpdate }>;
+  /** Left out for records that are never edited, only added. */
+  updateMutation?: UseMutationResult<TSaved, Error, { id: string; changes: TUpdate }>;
   form: Pick<UseFormReturnType<Record<string, unknown>>, 'setErrors'>;
   /** API error codes about one field, shown on that field rather than above the form (email_taken → email). */
   fieldCodes?: Readonly<Record<string, string>>;
@@ -17,7 +18,7 @@ interface SaveRecordOptions<TSaved, TCreate, TUpdate> {
 }
 
 /**
- * Saving an admin form: create or update, the API's field errors on their fields and any other
+ * Saving a record’s form: create or update, the API's field errors on their fields and any other
  * failure above the form, a notification and closing once saved.
  */
 export function useSaveRecord<TSaved, TCreate, TUpdate>({
@@ -43,7 +44,7 @@ export function useSaveRecord<TSaved, TCreate, TUpdate>({
     createMutation.mutate(input, handlers(true));
   };
   const update = (changes: TUpdate) => {
-    if (!record) return;
+    if (!record || !updateMutation) return;
     failure.clear();
     updateMutation.mutate({ id: record.id, changes }, handlers(false));
   };
@@ -51,7 +52,7 @@ export function useSaveRecord<TSaved, TCreate, TUpdate>({
   return {
     /** Why the last save failed (for DialogForm); null when it did not. */
     error: failure.error,
-    saving: createMutation.isPending || updateMutation.isPending,
+    saving: createMutation.isPending || (updateMutation?.isPending ?? false),
     create,
     update,
     /** Creates, or updates the record being edited, with the same input. */

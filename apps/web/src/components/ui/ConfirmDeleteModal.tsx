@@ -1,7 +1,7 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { UseMutationResult } from '@tanstack/react-query';
-import { errorMessage } from '../../../lib/api/api-error';
+import { errorMessage } from '../../lib/api/api-error';
 
 interface ConfirmDeleteModalProps<T extends { id: string }> {
   /** What kind of record, for the title and the error ("Delete department"). */

@@ -1,6 +1,6 @@
 import type { UseMutationResult } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { DataTable, RowAction, type DataTableProps } from '../../../components/ui/DataTable';
+import { DataTable, RowAction, type DataTableProps } from './DataTable';
 import { ConfirmDeleteModal } from './ConfirmDeleteModal';
 
 interface Deletion<T> {
@@ -21,18 +21,22 @@ interface ResourceTableProps<T extends { id: string }> extends Pick<
 > {
   /** Names a record in its buttons' accessible labels ("Edit Finance"). */
   nameOf: (record: T) => string;
-  onEdit: (record: T) => void;
+  /** An Edit button per record; leave out where records are never edited. */
+  onEdit?: (record: T) => void;
+  /** Records this person may not edit get no Edit button. */
+  editAllowed?: (record: T) => boolean;
   /** A Delete button per record, asking for confirmation first; leave out where records are never deleted. */
   deletion?: Deletion<T>;
   /** The page's own buttons, between Edit and Delete. */
   moreActions?: (record: T) => ReactNode;
 }
 
-/** An admin list: the records in a table, each with Edit (and Delete, once confirmed) buttons. */
+/** A list of records in a table, each with Edit (and Delete, once confirmed) buttons. */
 export function ResourceTable<T extends { id: string }>({
   label,
   nameOf,
   onEdit,
+  editAllowed,
   deletion,
   moreActions,
   ...table
@@ -47,19 +51,25 @@ export function ResourceTable<T extends { id: string }>({
         rowKey={(record) => record.id}
         errorTitle={`Could not load ${noun}`}
         loadingLabel={`Loading ${noun}`}
-        actions={(record) => (
-          <>
-            <RowAction label={`Edit ${nameOf(record)}`} onClick={() => onEdit(record)}>
-              Edit
-            </RowAction>
-            {moreActions?.(record)}
-            {deletion && (deletion.allowed?.(record) ?? true) ? (
-              <RowAction label={`Delete ${nameOf(record)}`} danger onClick={() => setDeleting(record)}>
-                Delete
-              </RowAction>
-            ) : null}
-          </>
-        )}
+        actions={
+          onEdit || deletion || moreActions
+            ? (record) => (
+                <>
+                  {onEdit && (editAllowed?.(record) ?? true) ? (
+                    <RowAction label={`Edit ${nameOf(record)}`} onClick={() => onEdit(record)}>
+                      Edit
+                    </RowAction>
+                  ) : null}
+                  {moreActions?.(record)}
+                  {deletion && (deletion.allowed?.(record) ?? true) ? (
+                    <RowAction label={`Delete ${nameOf(record)}`} danger onClick={() => setDeleting(record)}>
+                      Delete
+                    </RowAction>
+                  ) : null}
+                </>
+              )
+            : undefined
+        }
       />
       {deletion ? (
         <ConfirmDeleteModal

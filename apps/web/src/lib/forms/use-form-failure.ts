@@ -1,7 +1,7 @@
 import type { UseFormReturnType } from '@mantine/form';
 import { useState } from 'react';
-import { errorMessage, isApiError } from '../../../lib/api/api-error';
-import { fieldErrorsFrom } from '../../../lib/form-errors';
+import { errorMessage, isApiError } from '../api/api-error';
+import { fieldErrorsFrom } from '../form-errors';
 
 /**
  * Why a form's last submit failed: the API's field errors go on their fields, and anything else

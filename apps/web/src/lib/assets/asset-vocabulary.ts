@@ -1,4 +1,4 @@
-import type { Asset } from '../../../lib/api/api-types';
+import type { Asset } from '../api/api-types';
 
 export type AssetType = Asset['type'];
 export type AssetStatus = Asset['status'];
@@ -42,10 +42,4 @@ export const ASSET_STATUS_OPTIONS = (Object.keys(STATUS_LABELS) as AssetStatus[]
 
 export function assetStatusLabel(status: AssetStatus): string {
   return STATUS_LABELS[status];
-}
-
-const money = new Intl.NumberFormat(undefined, { style: 'currency', currency: 'USD' });
-
-export function formatCents(cents: number): string {
-  return money.format(cents / 100);
 }
