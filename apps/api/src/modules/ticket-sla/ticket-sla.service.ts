@@ -125,25 +125,26 @@ export class TicketSlaService {
   }
 
   /** The open tickets timed on a calendar, after it changed (brief rule 7). Returns how many. */
-  async refreshOpenOnCalendar(manager: EntityManager, calendarId: string, now: Date): Promise<number> {
-    const rows: { id: string }[] = await manager.query(
-      `SELECT id FROM tickets WHERE sla_calendar_id = $1 AND status NOT IN ('resolved', 'closed', 'canceled')`,
-      [calendarId],
-    );
-    await this.refreshMany(
-      manager,
-      rows.map((r) => r.id),
-      now,
-    );
-    return rows.length;
+  refreshOpenOnCalendar(manager: EntityManager, calendarId: string, now: Date): Promise<number> {
+    return this.refreshOpen(manager, 'sla_calendar_id', calendarId, now);
   }
 
   /** The open tickets of a department, after its calendar changed. */
-  async refreshOpenOfDepartment(manager: EntityManager, departmentId: string, now: Date): Promise<number> {
+  refreshOpenOfDepartment(manager: EntityManager, departmentId: string, now: Date): Promise<number> {
+    return this.refreshOpen(manager, 'department_id', departmentId, now);
+  }
+
+  /** Open, clocked tickets by one column (the literal status list matches the partial index's predicate). */
+  private async refreshOpen(
+    manager: EntityManager,
+    column: 'sla_calendar_id' | 'department_id',
+    id: string,
+    now: Date,
+  ): Promise<number> {
     const rows: { id: string }[] = await manager.query(
-      `SELECT id FROM tickets WHERE department_id = $1 AND status NOT IN ('resolved', 'closed', 'canceled')
+      `SELECT id FROM tickets WHERE ${column} = $1 AND status NOT IN ('resolved', 'closed', 'canceled')
           AND sla_policy_version_id IS NOT NULL`,
-      [departmentId],
+      [id],
     );
     await this.refreshMany(
       manager,
