@@ -90,7 +90,7 @@ describe('start-up', () => {
                 count(DISTINCT t.maintenance_plan_id)::int AS plans_with_tickets
            FROM tickets t WHERE t.kind = 'maintenance'`,
       );
-      expect(maintenance.plans).toBe(8);
+      expect(maintenance.plans).toBe(9);
       expect(maintenance.plans_with_tickets).toBeGreaterThanOrEqual(5);
       expect(maintenance.resolved).toBeGreaterThan(20);
       expect(maintenance.on_time).toBeGreaterThan(maintenance.resolved / 2);
@@ -98,6 +98,12 @@ describe('start-up', () => {
         `SELECT count(*)::int AS logged FROM tickets WHERE kind = 'maintenance' AND status = 'resolved' AND labour_minutes > 0`,
       );
       expect(proactive.logged).toBe(maintenance.resolved);
+      // Work still to do: a technician signing in finds their next tasks already made.
+      const [waiting] = await first.database.dataSource.query(
+        `SELECT count(*)::int AS open FROM tickets t JOIN users u ON u.id = t.assignee_id
+          WHERE t.kind = 'maintenance' AND t.status NOT IN ('resolved', 'closed', 'canceled') AND u.email = 'tech@civicdesk.test'`,
+      );
+      expect(waiting.open).toBeGreaterThanOrEqual(1);
 
       // Costs: rates with history, work logs and expenses on the demo tickets, totals that add up.
       const [costs] = await first.database.dataSource.query(

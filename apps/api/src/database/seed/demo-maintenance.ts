@@ -116,6 +116,19 @@ const PLANS: DemoPlan[] = [
     assetDepartment: 'IT',
   },
   {
+    // Weekly, and made ten days ahead: Taylor always has a walk-through or two waiting.
+    name: 'Weekly server room walk-through',
+    title: 'Server room walk-through, week of {{due_date}}',
+    checklist: ['Read temperature and humidity', 'Check UPS load and alarms', 'Look over the fire suppression panel'],
+    queue: 'Field Services',
+    department: 'IT',
+    assignee: 'tech@civicdesk.test',
+    estimatedMinutes: 30,
+    rule: 'FREQ=WEEKLY;BYDAY=MO',
+    startsOn: '2024-01-01',
+    leadDays: 10,
+  },
+  {
     name: 'Police in-car computer checks',
     title: 'Monthly check of in-car computers (due {{due_date}})',
     checklist: ['Boot every Toughbook in the fleet', 'Check the CAD client and VPN', 'Swap units that fail'],

@@ -13,6 +13,8 @@ export const ticketKeys = {
   all: ['tickets'] as const,
   lists: () => [...ticketKeys.all, 'list'] as const,
   list: (filters: TicketListFilters) => [...ticketKeys.lists(), filters] as const,
+  /** The maintenance calendar lists tickets too: a changed ticket refreshes it with the other lists. */
+  maintenanceCalendars: () => [...ticketKeys.lists(), 'maintenance-calendar'] as const,
   counts: () => [...ticketKeys.all, 'counts'] as const,
   details: () => [...ticketKeys.all, 'detail'] as const,
   /** A ticket by what the address names it with: its number ("INC-000123") or its id. */

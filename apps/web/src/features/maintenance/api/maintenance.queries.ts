@@ -1,6 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { Asset, Department } from '../../../lib/api/api-types';
 import { api, unwrap } from '../../../lib/api/client';
+import { ticketKeys } from '../../../lib/tickets/tickets.queries';
 import { referenceKeys } from '../../../lib/reference-data/reference-data.queries';
 import type {
   CalendarFeed,
@@ -23,7 +24,7 @@ export const maintenanceKeys = {
   planPreview: (id: string, count: number) => [...maintenanceKeys.planPreviews(), id, count] as const,
   /** An unsaved plan's occurrences, keyed by the body sent. */
   draftPreview: (body: string, count: number) => [...maintenanceKeys.all, 'draft-preview', body, count] as const,
-  calendars: () => [...maintenanceKeys.all, 'calendar'] as const,
+  calendars: () => ticketKeys.maintenanceCalendars(),
   calendar: (query: CalendarQuery) => [...maintenanceKeys.calendars(), query] as const,
   feeds: () => [...maintenanceKeys.all, 'feeds'] as const,
   departments: () => [...maintenanceKeys.all, 'departments'] as const,
