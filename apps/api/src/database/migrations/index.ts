@@ -7,6 +7,7 @@ import { Notifications1764600000000 } from './1764600000000-Notifications.js';
 import { TicketSla1764700000000 } from './1764700000000-TicketSla.js';
 import { Maintenance1764800000000 } from './1764800000000-Maintenance.js';
 import { Costs1764900000000 } from './1764900000000-Costs.js';
+import { TicketHistory1764950000000 } from './1764950000000-TicketHistory.js';
 
 /** Applied in order. Never edit a migration once it is on main: add a new one. */
 export const MIGRATIONS = [
@@ -19,4 +20,5 @@ export const MIGRATIONS = [
   TicketSla1764700000000,
   Maintenance1764800000000,
   Costs1764900000000,
+  TicketHistory1764950000000,
 ];

@@ -46,6 +46,7 @@ import {
 @Index('tickets_next_escalation_idx', { synchronize: false })
 @Index('tickets_open_sla_calendar_idx', { synchronize: false })
 @Index('tickets_maintenance_due_idx', { synchronize: false })
+@Index('tickets_external_id_key', ['externalId'], { unique: true, where: 'external_id IS NOT NULL' })
 @Check('tickets_title_check', `btrim(title) <> '' AND length(title) <= 200`)
 export class Ticket {
   @PrimaryGeneratedColumn('uuid')
@@ -238,6 +239,10 @@ export class Ticket {
   /** A maintenance ticket's due date: it is on time when resolved by then. */
   @Column({ name: 'maintenance_due_at', type: 'timestamptz', nullable: true })
   maintenanceDueAt: Date | null;
+
+  /** The ticket's id in the helpdesk it was imported from (imports match on it). */
+  @Column({ name: 'external_id', type: 'text', nullable: true })
+  externalId: string | null;
 
   /** Raised by every update; updates say which version they read (WHERE version = :v). */
   @Column({ type: 'integer', default: 1 })
