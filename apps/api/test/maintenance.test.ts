@@ -229,6 +229,13 @@ describe('maintenance plans', () => {
     await generate();
     const dues = (await ticketsOf(plan.id)).map((x: any) => x.maintenance_due_at.toISOString());
     expect([...new Set(dues)]).toEqual(['2026-04-01T12:00:00.000Z', '2026-04-22T12:00:00.000Z']);
+    // The calendar counts each coming occurrence's tickets: one per in-service UPS, the retired one left out.
+    const cal = await (await as(manager)).get(`/api/maintenance/calendar?from=2026-04-23T00:00:00Z&to=2026-05-07T00:00:00Z`);
+    const coming = cal.body.items.filter((i: any) => i.plan.id === plan.id);
+    expect(coming.map((i: any) => [i.dueAt, i.projected, i.tickets])).toEqual([
+      ['2026-04-29T12:00:00.000Z', true, 2],
+      ['2026-05-06T12:00:00.000Z', true, 2],
+    ]);
   });
 
   it('after-completion plans fall due N days after the last one was resolved; edits change only future tickets', async () => {

@@ -17,7 +17,7 @@ import type {
   MaintenanceCalendarItemDto,
   MaintenanceCalendarQueryDto,
 } from './dto/maintenance-calendar.dto.js';
-import { planAssets, scheduleOf, SELECT_PLAN, type PlanRow } from './maintenance-generator.service.js';
+import { planAssetCondition, scheduleOf, selectPlans, type PlanRow } from './maintenance-generator.service.js';
 
 const DAY = 24 * 60 * 60 * 1000;
 const MAX_RANGE_DAYS = 400;
@@ -109,12 +109,18 @@ export class MaintenanceCalendarService {
       assignee_name: string | null;
       estimated_minutes: number | null;
       last: Date | null;
+      /** How many tickets each occurrence makes: its assets for a fan-out plan. */
+      tickets: number;
     })[] = await this.dataSource.query(
-      `SELECT x.*, q.name AS queue_name, a.name AS assignee_name,
-                (SELECT max(o.due_at) FROM maintenance_occurrences o WHERE o.plan_id = x.id) AS last
-           FROM (${SELECT_PLAN.replace('p.created_by', 'p.created_by, p.estimated_minutes')} WHERE p.active AND p.mode = 'fixed') x
+      `SELECT x.*, q.name AS queue_name, u.name AS assignee_name,
+                (SELECT max(o.due_at) FROM maintenance_occurrences o WHERE o.plan_id = x.id) AS last,
+                CASE WHEN x.fan_out = 'none' THEN 1 ELSE (
+                  SELECT count(*)::int FROM assets a
+                   WHERE ${planAssetCondition({ fanOut: 'x.fan_out', assetIds: 'x.asset_ids', assetType: 'x.asset_type', departmentId: 'x.asset_department_id' })}
+                ) END AS tickets
+           FROM (${selectPlans('p.estimated_minutes')} WHERE p.active AND p.mode = 'fixed') x
            JOIN queues q ON q.id = x.queue_id
-           LEFT JOIN users a ON a.id = x.assignee_id
+           LEFT JOIN users u ON u.id = x.assignee_id
           WHERE ${VISIBLE_QUEUE} AND ($2::uuid IS NULL OR x.queue_id = $2) AND ($3::uuid IS NULL OR x.assignee_id = $3)`,
       [scope.viewerId, scope.queueId ?? null, scope.assigneeId ?? null],
     );
@@ -128,7 +134,6 @@ export class MaintenanceCalendarService {
       );
       const dues = occurrencesBetween(schedule.recurrence, new Date(lower), to, 500);
       if (dues.length === 0) continue;
-      const fanOut = plan.fan_out === 'none' ? 1 : (await planAssets(this.dataSource.manager, plan)).length;
       for (const due of dues) {
         out.push({
           id: `${plan.id}:${due.toISOString()}`,
@@ -142,7 +147,7 @@ export class MaintenanceCalendarService {
           number: null,
           status: null,
           asset: null,
-          tickets: fanOut,
+          tickets: plan.tickets,
           estimatedMinutes: plan.estimated_minutes,
         });
       }

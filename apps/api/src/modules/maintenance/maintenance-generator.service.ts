@@ -45,12 +45,26 @@ export interface PlanRow {
   created_by: string;
 }
 
-export const SELECT_PLAN = `
-  SELECT p.id, p.name, p.title_template, p.description_template, p.category_id, p.queue_id, p.assignee_id, p.department_id,
-         d.life_safety, p.rule, to_char(p.starts_on, 'YYYY-MM-DD') AS starts_on, p.due_time,
-         to_char(p.ends_on, 'YYYY-MM-DD') AS ends_on, p.time_zone, p.lead_days, p.mode, p.interval_days, p.fan_out,
-         p.asset_ids, p.asset_type, p.asset_department_id, p.generate_from, p.created_by
-    FROM maintenance_plans p JOIN departments d ON d.id = p.department_id`;
+const PLAN_COLUMNS = `p.id, p.name, p.title_template, p.description_template, p.category_id, p.queue_id, p.assignee_id,
+  p.department_id, d.life_safety, p.rule, to_char(p.starts_on, 'YYYY-MM-DD') AS starts_on, p.due_time,
+  to_char(p.ends_on, 'YYYY-MM-DD') AS ends_on, p.time_zone, p.lead_days, p.mode, p.interval_days, p.fan_out,
+  p.asset_ids, p.asset_type, p.asset_department_id, p.generate_from, p.created_by`;
+
+/** The plan's row as generation reads it (`PlanRow`), with the extra columns a caller lists (plan as `p`). */
+export const selectPlans = (...extra: readonly string[]): string =>
+  `SELECT ${[PLAN_COLUMNS, ...extra].join(', ')} FROM maintenance_plans p JOIN departments d ON d.id = p.department_id`;
+
+export const SELECT_PLAN = selectPlans();
+
+/**
+ * The assets a fan-out plan makes one ticket each for, as a condition on assets `a`, given SQL
+ * for the plan's fan-out, asset list, asset type and department (columns or parameters).
+ */
+export const planAssetCondition = (plan: { fanOut: string; assetIds: string; assetType: string; departmentId: string }): string =>
+  `CASE ${plan.fanOut}
+     WHEN 'assets' THEN a.id = ANY(${plan.assetIds}) AND a.status <> 'retired'
+     ELSE a.type::text = ${plan.assetType} AND a.status = 'in_service'
+          AND (${plan.departmentId} IS NULL OR a.department_id = ${plan.departmentId}) END`;
 
 export interface PlanAsset {
   id: string;
@@ -227,17 +241,13 @@ export class MaintenanceGenerator {
 
 /** The assets a fan-out plan covers now: the listed ones, or every in-service asset of a type (in a department). */
 export async function planAssets(manager: EntityManager, plan: PlanRow): Promise<PlanAsset[]> {
-  const replacement = `CASE WHEN a.purchase_date IS NOT NULL AND a.lifecycle_years IS NOT NULL
-      THEN to_char(a.purchase_date + make_interval(years => a.lifecycle_years), 'YYYY-MM-DD') END AS replacement_on`;
-  if (plan.fan_out === 'assets') {
-    return manager.query(
-      `SELECT a.id, a.tag, a.name, ${replacement} FROM assets a WHERE a.id = ANY($1::uuid[]) AND a.status <> 'retired' ORDER BY a.tag`,
-      [plan.asset_ids],
-    );
-  }
   return manager.query(
-    `SELECT a.id, a.tag, a.name, ${replacement} FROM assets a
-      WHERE a.type = $1 AND a.status = 'in_service' AND ($2::uuid IS NULL OR a.department_id = $2) ORDER BY a.tag`,
-    [plan.asset_type, plan.asset_department_id],
+    `SELECT a.id, a.tag, a.name,
+            CASE WHEN a.purchase_date IS NOT NULL AND a.lifecycle_years IS NOT NULL
+              THEN to_char(a.purchase_date + make_interval(years => a.lifecycle_years), 'YYYY-MM-DD') END AS replacement_on
+       FROM assets a
+      WHERE ${planAssetCondition({ fanOut: '$1::text', assetIds: '$2::uuid[]', assetType: '$3::text', departmentId: '$4::uuid' })}
+      ORDER BY a.tag`,
+    [plan.fan_out, plan.asset_ids, plan.asset_type, plan.asset_department_id],
   );
 }

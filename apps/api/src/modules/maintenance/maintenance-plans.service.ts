@@ -17,7 +17,7 @@ import type {
   OccurrencePreviewDto,
   UpdateMaintenancePlanDto,
 } from './dto/maintenance-plan.dto.js';
-import { planAssets, scheduleOf, SELECT_PLAN, type PlanRow } from './maintenance-generator.service.js';
+import { planAssets, scheduleOf, SELECT_PLAN, selectPlans, type PlanRow } from './maintenance-generator.service.js';
 
 type Fields = Required<Omit<CreateMaintenancePlanDto, 'active'>> & { active: boolean };
 
@@ -30,10 +30,13 @@ interface FullPlanRow extends PlanRow {
   updated_at: Date;
 }
 
-const SELECT_FULL = SELECT_PLAN.replace(
-  'p.generate_from, p.created_by',
-  `p.generate_from, p.created_by, p.active, p.version, p.estimated_minutes, p.created_at, p.updated_at,
-   (SELECT count(*)::int FROM maintenance_occurrences o WHERE o.plan_id = p.id) AS generated`,
+const SELECT_FULL = selectPlans(
+  'p.active',
+  'p.version',
+  'p.estimated_minutes',
+  'p.created_at',
+  'p.updated_at',
+  '(SELECT count(*)::int FROM maintenance_occurrences o WHERE o.plan_id = p.id) AS generated',
 );
 
 /** Fields whose change moves the schedule: occurrences due before the change are then never generated from it. */
