@@ -8,6 +8,7 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { Logger } from 'nestjs-pino';
 import { AppModule, WEB_DIST, type AppModuleOptions } from './app.module.js';
 import { setUpOpenApi } from './openapi/openapi.js';
+import { readBodyText } from './common/http/body-stream.js';
 import { serveWebApp } from './web/serve-web-app.js';
 
 export const API_PREFIX = 'api';
@@ -39,7 +40,18 @@ export async function createApp({ webDist = WEB_DIST, ...options }: CreateAppOpt
 
   await app.register(fastifyCookie);
   // The asset import takes the CSV file itself as the body, as text (JSON keeps the 1 MiB limit).
-  app.useBodyParser('text/csv', { bodyLimit: CSV_BODY_LIMIT }, (_req, body, done) => done(null, body.toString('utf8')));
+  // A route marked @RouteConfig(STREAMED_CSV_BODY) gets the body as a stream instead, read by its
+  // handler after the guards (history imports: files far larger than any text body, stored as they arrive).
+  app
+    .getHttpAdapter()
+    .getInstance()
+    .addContentTypeParser('text/csv', (request, payload, done) => {
+      if ((request.routeOptions.config as { streamedBody?: boolean } | undefined)?.streamedBody) {
+        done(null, payload);
+        return;
+      }
+      readBodyText(payload, CSV_BODY_LIMIT).then((text) => done(null, text), done);
+    });
   // Holiday imports: an iCalendar (.ics) file as text.
   app.useBodyParser('text/calendar', { bodyLimit: CSV_BODY_LIMIT }, (_req, body, done) => done(null, body.toString('utf8')));
   await app.register(fastifyHelmet, {

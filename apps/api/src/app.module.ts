@@ -19,6 +19,7 @@ import { CategoriesModule } from './modules/categories/categories.module.js';
 import { CostsModule } from './modules/costs/costs.module.js';
 import { DepartmentsModule } from './modules/departments/departments.module.js';
 import { HealthModule } from './modules/health/health.module.js';
+import { ImportsModule } from './modules/imports/imports.module.js';
 import { JobsModule } from './modules/jobs/jobs.module.js';
 import { MaintenanceModule } from './modules/maintenance/maintenance.module.js';
 import { NotificationsModule } from './modules/notifications/notifications.module.js';
@@ -79,6 +80,7 @@ export class AppModule {
         MaintenanceModule,
         CostsModule,
         NotificationsModule,
+        ImportsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: CsrfGuard },

@@ -25,6 +25,11 @@ import { AssetEvent } from '../modules/assets/asset-event.entity.js';
 import { LaborRate } from '../modules/costs/labor-rate.entity.js';
 import { TicketExpense } from '../modules/costs/ticket-expense.entity.js';
 import { TicketWorkLog } from '../modules/costs/ticket-work-log.entity.js';
+import { ImportFileChunk } from '../modules/imports/import-file-chunk.entity.js';
+import { ImportFile } from '../modules/imports/import-file.entity.js';
+import { ImportRunError } from '../modules/imports/import-run-error.entity.js';
+import { ImportRun } from '../modules/imports/import-run.entity.js';
+import { ImportedTicket } from '../modules/imports/imported-ticket.entity.js';
 
 /** Every entity of the data source; one list so the app, tests and CLI agree. */
 export const ENTITIES = [
@@ -55,4 +60,9 @@ export const ENTITIES = [
   TicketWorkLog,
   TicketExpense,
   AssetEvent,
+  ImportFile,
+  ImportFileChunk,
+  ImportRun,
+  ImportRunError,
+  ImportedTicket,
 ];

@@ -48,6 +48,7 @@ describe(AppLayout.name, () => {
         'Calendars',
         'SLA policies',
         'Rates',
+        'History import',
         'Settings',
       ],
       '/dashboard',

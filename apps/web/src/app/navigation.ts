@@ -1,4 +1,5 @@
 import { SIGN_IN_PATH } from '../features/auth/sign-in-path';
+import { importsNavItems } from '../features/imports';
 import { maintenanceNavItems } from '../features/maintenance';
 import type { Role } from '../lib/api/api-types';
 import { ASSET_PATH_PATTERN } from '../lib/assets/asset-paths';
@@ -61,6 +62,7 @@ export const NAVIGATION: readonly NavSection[] = [
       { label: 'SLA policies', to: PATHS.adminSlaPolicies, roles: ['admin'] },
       // Managers read the rates that cost their teams' time; admins set them.
       { label: 'Rates', to: PATHS.adminRates, roles: ['manager', 'admin'] },
+      ...importsNavItems,
       { label: 'Settings', to: PATHS.adminSettings, roles: ['admin'] },
     ],
   },

@@ -1,6 +1,7 @@
 import { lazy, type ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
 import { SignInPage } from '../features/auth/components/SignInPage';
+import { importsRoutes } from '../features/imports';
 import { maintenanceRoutes } from '../features/maintenance';
 import type { Role } from '../lib/api/api-types';
 import { ROLES, STAFF_ROLES } from '../lib/roles';
@@ -74,6 +75,7 @@ export const appRoutes: RouteObject[] = [
               guarded(PATHS.adminSettings, <SettingsPage />),
               guarded(PATHS.asset, <AssetPage />, STAFF_ROLES),
               ...maintenanceRoutes.map((route) => guarded(route.path, route.element, route.handle.roles)),
+              ...importsRoutes.map((route) => guarded(route.path, route.element, route.handle.roles)),
               { path: '*', element: <NotFoundPage /> },
             ],
           },

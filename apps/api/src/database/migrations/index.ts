@@ -8,6 +8,7 @@ import { TicketSla1764700000000 } from './1764700000000-TicketSla.js';
 import { Maintenance1764800000000 } from './1764800000000-Maintenance.js';
 import { Costs1764900000000 } from './1764900000000-Costs.js';
 import { TicketHistory1764950000000 } from './1764950000000-TicketHistory.js';
+import { Imports1765100000000 } from './1765100000000-Imports.js';
 
 /** Applied in order. Never edit a migration once it is on main: add a new one. */
 export const MIGRATIONS = [
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   Maintenance1764800000000,
   Costs1764900000000,
   TicketHistory1764950000000,
+  Imports1765100000000,
 ];

@@ -109,3 +109,9 @@ export type Expense = TicketCosts['expenses'][number];
 export type ExpenseType = Expense['type'];
 export type CreateExpenseInput = RequestBody<paths['/api/tickets/{id}/expenses']['post']>;
 export type UpdateExpenseInput = RequestBody<paths['/api/tickets/{id}/expenses/{expenseId}']['patch']>;
+
+export type ImportFile = OkResponse<paths['/api/imports/files']['post']>;
+export type StartTicketImportInput = RequestBody<paths['/api/imports/tickets']['post']>;
+export type ImportRun = OkResponse<paths['/api/imports/{id}']['get']>;
+export type ImportRunSummary = OkResponse<paths['/api/imports']['get']>['items'][number];
+export type ImportRunError = ImportRun['errors'][number];

@@ -996,6 +996,102 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/imports/files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Imports_upload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/files/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Imports_file"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post: operations["Imports_importTickets"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Imports_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Imports_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/imports/{id}/errors.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get: operations["Imports_errorReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tickets/{id}/sla": {
         parameters: {
             query?: never;
@@ -2048,7 +2144,7 @@ export interface components {
         TicketEventDto: {
             id: string;
             /** @enum {string} */
-            type: "created" | "status_changed" | "field_changed" | "assigned" | "commented" | "reopened" | "confirmed" | "priority_overridden" | "sla_policy_matched" | "sla_escalated" | "work_logged" | "work_log_changed" | "work_log_deleted" | "expense_added" | "expense_changed" | "expense_deleted";
+            type: "created" | "status_changed" | "field_changed" | "assigned" | "commented" | "reopened" | "confirmed" | "priority_overridden" | "sla_policy_matched" | "sla_escalated" | "work_logged" | "work_log_changed" | "work_log_deleted" | "expense_added" | "expense_changed" | "expense_deleted" | "imported";
             /** @description null when CivicDesk itself acted */
             actor: components["schemas"]["NamedRefDto"] | null;
             /** @description e.g. {field, from, to} or {from, to} */
@@ -2516,6 +2612,308 @@ export interface components {
         };
         NotificationCountDto: {
             count: number;
+        };
+        ImportFileColumnDto: {
+            name: string;
+            /** @description Distinct values in order of appearance (at most 50) */
+            values: string[];
+            /** @description The column holds more distinct values than listed (free text, times, ids) */
+            moreValues: boolean;
+        };
+        ImportFileDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            sizeBytes: number;
+            /** @description Data rows after the header */
+            rowCount: number;
+            /** @description The header, in file order */
+            columns: components["schemas"]["ImportFileColumnDto"][];
+            /** Format: date-time */
+            createdAt: string;
+        };
+        TicketImportColumnsDto: {
+            /** @description Required: the id in the old helpdesk; a later row with the same id updates the ticket */
+            externalId?: string;
+            /** @description The number people knew the ticket by (kept in its description and trail) */
+            number?: string;
+            /** @description Left out: "Imported ticket <number>" */
+            title?: string;
+            /** @description incident, service_request or maintenance, through valueMaps.kind */
+            kind?: string;
+            /** @description Where the ticket stands, through valueMaps.status: open statuses ignore resolved/closed times */
+            status?: string;
+            /** @description P1–P4 through valueMaps.priority */
+            priority?: string;
+            /** @description Through valueMaps.impact; with urgency, gives the priority when no priority column is mapped */
+            impact?: string;
+            /** @description Through valueMaps.urgency */
+            urgency?: string;
+            /** @description Matched by matching.department */
+            department?: string;
+            /** @description Matched by matching.category */
+            category?: string;
+            /** @description Matched by matching.queue; left out, the category’s queue or the default queue */
+            queue?: string;
+            /** @description Matched by matching.people */
+            requester?: string;
+            /** @description Matched by matching.people; must be IT staff */
+            assignee?: string;
+            /** @description Required: when the ticket was opened, in dateFormat */
+            openedAt?: string;
+            /** @description The first staff response */
+            firstResponseAt?: string;
+            /** @description The (final) resolution */
+            resolvedAt?: string;
+            /** @description When it was closed */
+            closedAt?: string;
+            /** @description Whole minutes of labour, logged for the assignee (or worker) on the resolution day */
+            labourMinutes?: string;
+            /** @description The recorded cost of that labour, in dollars like 1234.50; left out, the rate of the day prices it */
+            cost?: string;
+        };
+        TicketImportValueMapsDto: {
+            /**
+             * @example {
+             *       "1 - Critical": "P1"
+             *     }
+             */
+            priority?: {
+                [key: string]: "P1" | "P2" | "P3" | "P4";
+            };
+            impact?: {
+                [key: string]: "city_wide" | "department" | "several_people" | "one_person";
+            };
+            urgency?: {
+                [key: string]: "work_stopped" | "work_degraded" | "inconvenience" | "can_wait";
+            };
+            /**
+             * @example {
+             *       "Closed": "closed"
+             *     }
+             */
+            status?: {
+                [key: string]: "new" | "assigned" | "in_progress" | "waiting_on_requester" | "waiting_on_vendor" | "resolved" | "closed" | "canceled";
+            };
+            kind?: {
+                [key: string]: "incident" | "service_request" | "maintenance";
+            };
+        };
+        TicketImportMatchingDto: {
+            /**
+             * @default name
+             * @enum {string}
+             */
+            department?: "name" | "code";
+            /**
+             * @description code: the category’s system key
+             * @default name
+             * @enum {string}
+             */
+            category?: "name" | "code";
+            /**
+             * @description code: the queue’s system key
+             * @default name
+             * @enum {string}
+             */
+            queue?: "name" | "code";
+            /**
+             * @default email
+             * @enum {string}
+             */
+            people?: "email" | "name";
+        };
+        TicketImportUnmatchedDto: {
+            /**
+             * @default default
+             * @enum {string}
+             */
+            department?: "default" | "report";
+            /**
+             * @default default
+             * @enum {string}
+             */
+            queue?: "default" | "report";
+            /**
+             * @default default
+             * @enum {string}
+             */
+            requester?: "default" | "report";
+            /**
+             * @default none
+             * @enum {string}
+             */
+            category?: "none" | "report";
+            /**
+             * @default none
+             * @enum {string}
+             */
+            assignee?: "none" | "report";
+        };
+        TicketImportDefaultsDto: {
+            /**
+             * Format: uuid
+             * @description For rows without a department (or an unmatched one)
+             */
+            departmentId: string;
+            /**
+             * Format: uuid
+             * @description For rows without a queue and a category that routes them
+             */
+            queueId: string;
+            /**
+             * Format: uuid
+             * @description For rows without a requester (or an unmatched one)
+             */
+            requesterId: string;
+            /** Format: uuid */
+            categoryId?: string | null;
+            /**
+             * @default incident
+             * @enum {string}
+             */
+            kind?: "incident" | "service_request" | "maintenance";
+            /**
+             * @description For rows without a priority
+             * @enum {string|null}
+             */
+            priority?: "P1" | "P2" | "P3" | "P4" | null;
+            /**
+             * Format: uuid
+             * @description Staff credited with the work on tickets nobody was assigned; the importing admin when left out
+             */
+            workerId?: string | null;
+        };
+        CreateTicketImportDto: {
+            /**
+             * Format: uuid
+             * @description A file uploaded with POST /api/imports/files
+             */
+            fileId: string;
+            /** @description true reads and checks every row and writes no ticket */
+            dryRun: boolean;
+            columns: components["schemas"]["TicketImportColumnsDto"];
+            /**
+             * @description Unicode date pattern of the file’s times (luxon tokens), or ISO
+             * @example d/M/yyyy H:mm
+             */
+            dateFormat: string;
+            /**
+             * @description IANA time zone the file’s times are in
+             * @example America/Sao_Paulo
+             */
+            timeZone: string;
+            /**
+             * @description Cell values meaning "no value"; an empty cell always does
+             * @example [
+             *       "?"
+             *     ]
+             */
+            missingValues?: string[];
+            valueMaps?: components["schemas"]["TicketImportValueMapsDto"];
+            matching?: components["schemas"]["TicketImportMatchingDto"];
+            unmatched?: components["schemas"]["TicketImportUnmatchedDto"];
+            defaults: components["schemas"]["TicketImportDefaultsDto"];
+        };
+        ImportRunDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "failed";
+            dryRun: boolean;
+            /**
+             * Format: uuid
+             * @description null once the file is cleaned up
+             */
+            fileId: string | null;
+            fileName: string;
+            createdBy: components["schemas"]["NamedRefDto"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @description Data rows in the file */
+            rowsRead: number;
+            /** @description Rows replaced by a later row of the same external id */
+            rowsSuperseded: number;
+            /** @description Rows that could not be read (each is in the error report) */
+            rowsSkipped: number;
+            /** @description Distinct external ids: the tickets the file describes */
+            ticketsFound: number;
+            /** @description Tickets worked through so far (progress) */
+            ticketsDone: number;
+            /** @description Tickets created (a dry run: would create) */
+            ticketsCreated: number;
+            /** @description Tickets updated (a dry run: would update) */
+            ticketsUpdated: number;
+            /** @description Tickets already imported with the same facts: left alone */
+            ticketsUnchanged: number;
+            /** @description Problems found (a row may have several); the report keeps the first 10,000 */
+            errorCount: number;
+            /** @description Last line whose ticket is committed (a failed run stopped after it) */
+            lastLine: number;
+            /** @description Why a failed run stopped */
+            failure: string | null;
+        };
+        ImportRunListDto: {
+            items: components["schemas"]["ImportRunDto"][];
+            /** @description Pass as cursor for the next page; null on the last page */
+            nextCursor: string | null;
+        };
+        ImportRunErrorDto: {
+            /** @description Line in the file; the header is line 1 */
+            line: number;
+            /** @description The file’s column; null when the problem is the whole row */
+            column: string | null;
+            /** @description The value as written (cut at 200 characters) */
+            value: string | null;
+            reason: string;
+        };
+        ImportRunDetailDto: {
+            /** Format: uuid */
+            id: string;
+            /** @enum {string} */
+            status: "queued" | "running" | "succeeded" | "failed";
+            dryRun: boolean;
+            /**
+             * Format: uuid
+             * @description null once the file is cleaned up
+             */
+            fileId: string | null;
+            fileName: string;
+            createdBy: components["schemas"]["NamedRefDto"];
+            /** Format: date-time */
+            createdAt: string;
+            /** Format: date-time */
+            startedAt: string | null;
+            /** Format: date-time */
+            finishedAt: string | null;
+            /** @description Data rows in the file */
+            rowsRead: number;
+            /** @description Rows replaced by a later row of the same external id */
+            rowsSuperseded: number;
+            /** @description Rows that could not be read (each is in the error report) */
+            rowsSkipped: number;
+            /** @description Distinct external ids: the tickets the file describes */
+            ticketsFound: number;
+            /** @description Tickets worked through so far (progress) */
+            ticketsDone: number;
+            /** @description Tickets created (a dry run: would create) */
+            ticketsCreated: number;
+            /** @description Tickets updated (a dry run: would update) */
+            ticketsUpdated: number;
+            /** @description Tickets already imported with the same facts: left alone */
+            ticketsUnchanged: number;
+            /** @description Problems found (a row may have several); the report keeps the first 10,000 */
+            errorCount: number;
+            /** @description Last line whose ticket is committed (a failed run stopped after it) */
+            lastLine: number;
+            /** @description Why a failed run stopped */
+            failure: string | null;
+            /** @description The first problems by line (see /errors for the CSV of all kept) */
+            errors: components["schemas"]["ImportRunErrorDto"][];
         };
         SlaPolicyRefDto: {
             /** Format: uuid */
@@ -4862,6 +5260,164 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["NotificationDto"];
+                };
+            };
+        };
+    };
+    Imports_upload: {
+        parameters: {
+            query?: {
+                /** @description The file name, shown with its runs */
+                name?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description A CSV file with a header row, UTF-8, at most 100 MiB */
+        requestBody: {
+            content: {
+                "text/csv": string;
+            };
+        };
+        responses: {
+            /** @description The header and each column’s values, for the mapping */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportFileDto"];
+                };
+            };
+            /** @description validation_failed on field file: empty, not CSV, or a header naming a column twice */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description payload_too_large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Imports_file: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportFileDto"];
+                };
+            };
+        };
+    };
+    Imports_importTickets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateTicketImportDto"];
+            };
+        };
+        responses: {
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportRunDto"];
+                };
+            };
+            /** @description validation_failed naming the field: a column not in the file, a bad date format or time zone… */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Imports_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportRunListDto"];
+                };
+            };
+        };
+    };
+    Imports_get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ImportRunDetailDto"];
+                };
+            };
+        };
+    };
+    Imports_errorReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
                 };
             };
         };

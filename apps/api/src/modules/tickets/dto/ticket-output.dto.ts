@@ -134,6 +134,8 @@ export const TICKET_EVENT_TYPES = [
   'expense_added',
   'expense_changed',
   'expense_deleted',
+  // A history import wrote or updated the ticket (staff-only: which file, which line).
+  'imported',
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 

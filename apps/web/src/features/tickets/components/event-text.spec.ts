@@ -144,8 +144,19 @@ describe(describeEvent.name, () => {
       { type: 'contract', amountCents: 120000, vendor: null, spentOn: '2026-03-02', assetId: null },
       'Taylor Tech deleted an expense of $1,200.00 (Contract)',
     ],
+    [
+      'imported',
+      { fileName: 'incident_log.csv', line: 12, sourceNumber: 'INC0000045', change: 'created' },
+      'Taylor Tech imported the ticket (INC0000045) from incident_log.csv, line 12',
+    ],
+    [
+      'imported',
+      { fileName: 'incident_log.csv', line: 40, sourceNumber: null, change: 'updated' },
+      'Taylor Tech updated the ticket from a later import of incident_log.csv, line 40',
+    ],
     // Recorded without the details the words need: still a sentence, never "undefined".
     ['work_logged', {}, 'Taylor Tech logged work'],
+    ['imported', {}, 'Taylor Tech imported the ticket'],
     ['expense_changed', {}, 'Taylor Tech changed an expense'],
   ] as const)('tells a %s event', (type, data, text) => {
     expect(describeEvent(anEvent({ actor: taylor, type, data }))).toBe(text);

@@ -165,6 +165,15 @@ function workLogDeleted(who: string, data: Record<string, unknown>, actorName: s
   return `${who} deleted ${owner || 'a '}work log${of}${costSuffix(data)}`;
 }
 
+/** "imported the ticket (INC0000045) from incident_log.csv, line 12" */
+function imported(who: string, data: Record<string, unknown>): string {
+  const number = typeof data.sourceNumber === 'string' && data.sourceNumber ? ` (${data.sourceNumber})` : '';
+  const file = typeof data.fileName === 'string' ? ` ${data.change === 'updated' ? 'of' : 'from'} ${data.fileName}` : '';
+  const line = asNumber(data.line);
+  const what = data.change === 'updated' ? 'updated the ticket from a later import' : 'imported the ticket';
+  return `${who} ${what}${number}${file}${line === null ? '' : `, line ${line}`}`;
+}
+
 /** "an expense of $45.99 (Parts, CDW)" */
 function expenseText(data: Record<string, unknown>): string {
   const amount = asNumber(data.amountCents);
@@ -255,5 +264,7 @@ export function describeEvent(event: TicketEvent): string {
       return entryChanged(who, 'an expense', data);
     case 'expense_deleted':
       return `${who} deleted ${expenseText(data)}`;
+    case 'imported':
+      return imported(who, data);
   }
 }
