@@ -275,6 +275,20 @@ describe('ticket history import', () => {
     });
   });
 
+  it('numbers lines as the file has them: CRLF line ends and a quoted value across two lines', async () => {
+    const text =
+      [
+        HEADER,
+        'Q1,INC1,"Two\r\nlines",4 - Low,FIN,?,?,?,?,2/2/2026 9:00,?,?,New,0',
+        'Q2,INC2,Bad,4 - Low,FIN,?,?,?,?,yesterday,?,?,New,0',
+      ].join('\r\n') + '\r\n';
+    const run = await importFile(text, true);
+    expect(run).toMatchObject({ rowsRead: 2, ticketsFound: 2, ticketsCreated: 1 });
+    expect(run.errors).toEqual([
+      { line: 4, column: 'opened', value: 'yesterday', reason: 'not a date in the format d/M/yyyy H:mm' },
+    ]);
+  });
+
   describe('import', () => {
     const history = csv(
       // Filed Monday 2 Feb 09:00 EST, resolved 11:00: 120 business minutes.

@@ -54,7 +54,6 @@ const RUN_COLUMNS = `r.id, r.status, r.dry_run, r.file_id, r.file_name, r.create
   r.started_at, r.finished_at, r.rows_read, r.rows_superseded, r.rows_skipped, r.tickets_found, r.tickets_done,
   r.tickets_created, r.tickets_updated, r.tickets_unchanged, r.error_count, r.last_line, r.failure`;
 
-
 /**
  * Ticket history imports: checks a mapping against its uploaded file and queues a run (the
  * request returns at once; a worker does the reading and writing), and shows runs and their
