@@ -1,12 +1,12 @@
 import { Alert, Button, FileButton, Group, Stack, Text } from '@mantine/core';
-import { useMutation } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ErrorAlert } from '../../../components/ui/ErrorAlert';
 import { PageHeader } from '../../../components/ui/PageHeader';
 import { Panel } from '../../../components/ui/Panel';
 import { browserTimeZone } from '../../../components/ui/TimeZoneSelect';
 import type { ImportFile } from '../../../lib/api/api-types';
-import { startTicketImport, uploadImportFile } from '../api/imports.queries';
+import { importRunQueryOptions, startTicketImport, uploadImportFile } from '../api/imports.queries';
 import { importRequest, initialSettings, missingSettings, type ImportSettings } from './import-mapping';
 import { ImportMappingForm } from './ImportMappingForm';
 import { ImportRunPanel } from './ImportRunPanel';
@@ -42,8 +42,10 @@ export function HistoryImportPage() {
       },
     });
   };
+  // The same query the dry run's panel polls (one cache entry): importing waits for a finished check.
+  const dryRunState = useQuery({ ...importRunQueryOptions(dryRun?.id ?? ''), enabled: dryRun !== null });
   const missing = settings ? missingSettings(settings) : [];
-  const checked = dryRun !== null && dryRun.settings === settings;
+  const checked = dryRun !== null && dryRun.settings === settings && dryRunState.data?.status === 'succeeded';
 
   return (
     <Stack gap="md">
@@ -93,7 +95,7 @@ export function HistoryImportPage() {
             </Group>
             {!checked && missing.length === 0 ? (
               <Alert variant="light" color="blue">
-                Check the file with these settings before importing: nothing is written by a dry run.
+                Check the file with these settings before importing (the dry run must finish): it writes nothing.
               </Alert>
             ) : null}
           </Stack>

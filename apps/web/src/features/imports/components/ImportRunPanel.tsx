@@ -22,7 +22,7 @@ export function ImportRunPanel({ runId }: { runId: string }) {
   const status = STATUS_WORDS[r.status];
   const done = r.status === 'succeeded' || r.status === 'failed';
   const percent = r.ticketsFound > 0 ? Math.round((100 * r.ticketsDone) / r.ticketsFound) : done ? 100 : 0;
-  const verb = r.dryRun ? 'would be' : '';
+  const will = (done: string) => (r.dryRun ? `would be ${done}` : done);
 
   return (
     <Stack gap="sm" aria-live="polite">
@@ -39,7 +39,7 @@ export function ImportRunPanel({ runId }: { runId: string }) {
       </Text>
       {done ? (
         <Text size="sm">
-          {number(r.ticketsCreated)} tickets {verb} created, {number(r.ticketsUpdated)} {verb} updated,{' '}
+          {number(r.ticketsCreated)} tickets {will('created')}, {number(r.ticketsUpdated)} {will('updated')},{' '}
           {number(r.ticketsUnchanged)} unchanged; {number(r.rowsSkipped)} rows skipped.
         </Text>
       ) : null}
