@@ -26,6 +26,7 @@ import { NotificationsModule } from './modules/notifications/notifications.modul
 import { SlaPoliciesModule } from './modules/sla-policies/sla-policies.module.js';
 import { SettingsModule } from './modules/settings/settings.module.js';
 import { QueuesModule } from './modules/queues/queues.module.js';
+import { ReportsModule } from './modules/reports/reports.module.js';
 import { SessionsModule } from './modules/sessions/sessions.module.js';
 import { TicketsModule } from './modules/tickets/tickets.module.js';
 import { UsersModule } from './modules/users/users.module.js';
@@ -81,6 +82,7 @@ export class AppModule {
         CostsModule,
         NotificationsModule,
         ImportsModule,
+        ReportsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: CsrfGuard },

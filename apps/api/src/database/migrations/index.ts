@@ -9,6 +9,7 @@ import { Maintenance1764800000000 } from './1764800000000-Maintenance.js';
 import { Costs1764900000000 } from './1764900000000-Costs.js';
 import { TicketHistory1764950000000 } from './1764950000000-TicketHistory.js';
 import { Imports1765100000000 } from './1765100000000-Imports.js';
+import { Reports1765000000000 } from './1765000000000-Reports.js';
 
 /** Applied in order. Never edit a migration once it is on main: add a new one. */
 export const MIGRATIONS = [
@@ -22,5 +23,6 @@ export const MIGRATIONS = [
   Maintenance1764800000000,
   Costs1764900000000,
   TicketHistory1764950000000,
+  Reports1765000000000,
   Imports1765100000000,
 ];

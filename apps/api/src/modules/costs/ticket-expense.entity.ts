@@ -8,6 +8,8 @@ import { EXPENSE_TYPES, type ExpenseType } from './domain/cost-vocabulary.js';
 @Entity({ name: 'ticket_expenses' })
 @Index('ticket_expenses_ticket_idx', ['ticketId'])
 @Index('ticket_expenses_asset_idx', ['assetId'])
+// Spend reports by the day spent (an INCLUDE index, built by a migration).
+@Index('ticket_expenses_spent_on_idx', { synchronize: false })
 @Check('ticket_expenses_amount_cents_check', `amount_cents > 0`)
 export class TicketExpense {
   @PrimaryGeneratedColumn('uuid')

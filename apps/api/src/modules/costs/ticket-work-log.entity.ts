@@ -9,6 +9,8 @@ import { User } from '../users/user.entity.js';
 @Entity({ name: 'ticket_work_logs' })
 @Index('ticket_work_logs_ticket_idx', ['ticketId'])
 @Index('ticket_work_logs_user_date_idx', ['userId', 'workDate'])
+// Spend reports by work date (an INCLUDE index, built by a migration).
+@Index('ticket_work_logs_work_date_idx', { synchronize: false })
 @Check('ticket_work_logs_minutes_check', `minutes BETWEEN 1 AND 1440`)
 @Check('ticket_work_logs_rate_cents_check', `rate_cents > 0`)
 @Check('ticket_work_logs_cost_cents_check', `cost_cents >= 0`)

@@ -332,8 +332,9 @@ export class TicketsService {
 }
 
 /**
- * Columns that change with a status: resolved/closed stamps, reopen count, first response (a staff
- * move to in_progress is the first response when none came before). Records the status event.
+ * Columns that change with a status: resolved/closed stamps (the first resolution's kept through
+ * reopens), reopen count, first response (a staff move to in_progress is the first response when
+ * none came before). Records the status event.
  */
 export function statusEffects(
   row: { status: TicketStatus; first_response_at: Date | null },
@@ -349,7 +350,10 @@ export function statusEffects(
     set.resolved_at = null;
     events.push({ type: 'reopened', public: true, data: reopenReason ? { reason: reopenReason } : {} });
   }
-  if (to === 'resolved') set.resolved_at = now;
+  if (to === 'resolved') {
+    set.resolved_at = now;
+    set.first_resolved_at = new SetOnce(now);
+  }
   if (to === 'closed' || to === 'canceled') set.closed_at = now;
   if (to === 'in_progress' && !row.first_response_at) set.first_response_at = now;
   return set;
@@ -360,12 +364,21 @@ export class RawSql {
   constructor(readonly sql: string) {}
 }
 
+/** A value the column takes only while it is still null (a first-time stamp kept through later changes). */
+export class SetOnce {
+  constructor(readonly value: unknown) {}
+}
+
 /** "col = $n, …" for an UPDATE, numbering parameters from `firstParam`. Column names come from code, never input. */
 export function buildSet(set: Record<string, unknown>, firstParam: number): { clause: string; values: unknown[] } {
   const values: unknown[] = [];
   const clause = Object.entries(set)
     .map(([column, value]) => {
       if (value instanceof RawSql) return `${column} = ${value.sql}`;
+      if (value instanceof SetOnce) {
+        values.push(value.value);
+        return `${column} = coalesce(${column}, $${firstParam + values.length - 1})`;
+      }
       values.push(value);
       return `${column} = $${firstParam + values.length - 1}`;
     })

@@ -1092,6 +1092,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/reports/spend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Spend per period: labour and expenses, split by work class (or a group), with the proactive share
+         * @description Labour is the work logs' stored cost, by work date; expenses by the day spent. Managers and admins only; other roles get 403.
+         */
+        get: operations["Reports_spend"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/response-times": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Response and resolution times per period: count, median and p90, in business minutes and wall-clock hours
+         * @description Tickets are bucketed by their creation time in the city's time zone: a period's figures are those of the tickets created in it, including their later responses and resolutions. First-resolution and final-resolution figures. Managers and admins see every ticket; technicians see the tickets of the queues they belong to; requesters get 403.
+         */
+        get: operations["Reports_responseTimes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/sla-compliance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * SLA compliance per period: response and resolution targets met and breached, and the rates
+         * @description Tickets are bucketed by their creation time in the city's time zone. Managers and admins see every ticket; technicians see the tickets of the queues they belong to; requesters get 403.
+         */
+        get: operations["Reports_slaCompliance"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/volume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Volume and backlog: created, resolved and open at each period end; ages of the backlog at the end of the range
+         * @description Created by creation time, resolved by final resolution time, both in the city's time zone. Managers and admins see every ticket; technicians see the tickets of the queues they belong to; requesters get 403.
+         */
+        get: operations["Reports_volume"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/asset-refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Asset refresh forecast per fiscal year, and the assets whose repairs cost more than a share of their replacement
+         * @description Replacement due = purchase date + the asset’s lifecycle years; replacement cost = purchase cost. By default the current fiscal year and the four after it. Managers and admins only; other roles get 403.
+         */
+        get: operations["Reports_assetRefresh"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/prevention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Does prevention pay: proactive hours and spend against reactive incidents and cost, and spend predictability
+         * @description Per quarter and department by default. Spend by work date and day spent; incidents (reactive tickets) by creation time in the city's time zone. Predictability is over the calendar months of the range. Managers and admins only; other roles get 403.
+         */
+        get: operations["Reports_prevention"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tickets/{id}/sla": {
         parameters: {
             query?: never;
@@ -2914,6 +3034,409 @@ export interface components {
             failure: string | null;
             /** @description The first problems by line (see /errors for the CSV of all kept) */
             errors: components["schemas"]["ImportRunErrorDto"][];
+        };
+        SpendPeriodDto: {
+            /** @description "2026-W05", "2026-01", "2026-Q1" or "FY2026" */
+            period: string;
+            /**
+             * Format: date
+             * @description First day of the period
+             */
+            periodStart: string;
+            labourMinutes: number;
+            labourCents: number;
+            expenseCents: number;
+            totalCents: number;
+            /** @description Labour and expenses of proactive tickets */
+            proactiveCents: number;
+            /** @description proactiveCents ÷ totalCents; null when nothing was spent */
+            proactiveShare: number | null;
+        };
+        SpendFiguresDto: {
+            /** @description "2026-W05", "2026-01", "2026-Q1" or "FY2026" */
+            period: string;
+            /**
+             * Format: date
+             * @description First day of the period
+             */
+            periodStart: string;
+            /** @description The group: an id (department, category, queue) or a value (work class, priority); null when not split, or for tickets without a category */
+            groupKey: string | null;
+            /** @description The name of the group; "(none)" for tickets without a category; null when not split */
+            groupName: string | null;
+            /** @description Minutes of the work logs dated in the period */
+            labourMinutes: number;
+            /** @description Their stored cost (at the rate in force on each work date) */
+            labourCents: number;
+            /** @description Expenses spent on a day in the period */
+            expenseCents: number;
+            /** @description labourCents + expenseCents */
+            totalCents: number;
+        };
+        SpendReportDto: {
+            /**
+             * Format: date
+             * @description First day covered (inclusive)
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Last day covered (inclusive)
+             */
+            to: string;
+            /** @enum {string} */
+            interval: "week" | "month" | "quarter" | "fiscal_year";
+            /**
+             * @description What rows are split by; null: not split
+             * @enum {string|null}
+             */
+            groupBy: "work_class" | "department" | "category" | "priority" | "queue" | null;
+            /** @description The city's IANA time zone: periods are its calendar days */
+            timeZone: string;
+            /** @description First month of the fiscal year (setting) */
+            fiscalYearStartMonth: number;
+            /** @description One per period of the range, empty periods included */
+            periods: components["schemas"]["SpendPeriodDto"][];
+            /** @description One per period and group: every work class or priority always; departments, categories and queues with spend in the range */
+            rows: components["schemas"]["SpendFiguresDto"][];
+        };
+        ResponseTimesRowDto: {
+            /** @description "2026-W05", "2026-01", "2026-Q1" or "FY2026" */
+            period: string;
+            /**
+             * Format: date
+             * @description First day of the period
+             */
+            periodStart: string;
+            /** @description The group: an id (department, category, queue) or a value (work class, priority); null when not split, or for tickets without a category */
+            groupKey: string | null;
+            /** @description The name of the group; "(none)" for tickets without a category; null when not split */
+            groupName: string | null;
+            /** @description Tickets created in the period */
+            ticketCount: number;
+            /** @description Of them, tickets with a first response */
+            firstResponseCount: number;
+            /** @description Of them, tickets with stored business minutes to the first response */
+            firstResponseMinutesCount: number;
+            /** @description Median time to first response, in business minutes of the ticket's SLA calendar (stored by the SLA clock; tickets without an SLA policy have none), rounded to 0.1; null when no ticket has one */
+            firstResponseMedianMinutes: number | null;
+            /** @description 90th percentile of time to first response, in business minutes of the ticket's SLA calendar (stored by the SLA clock; tickets without an SLA policy have none), rounded to 0.1; null when no ticket has one */
+            firstResponseP90Minutes: number | null;
+            /** @description Median time to first response, in wall-clock hours from creation, rounded to 0.01; null when no ticket has one */
+            firstResponseMedianHours: number | null;
+            /** @description 90th percentile of time to first response, in wall-clock hours from creation, rounded to 0.01; null when no ticket has one */
+            firstResponseP90Hours: number | null;
+            /** @description Tickets resolved at least once (reopened ones included) */
+            firstResolutionCount: number;
+            /** @description Of them, tickets with stored business minutes to the first resolution */
+            firstResolutionMinutesCount: number;
+            /** @description Median time to the first resolution (before any reopen), in business minutes of the ticket's SLA calendar (stored by the SLA clock; tickets without an SLA policy have none), rounded to 0.1; null when no ticket has one */
+            firstResolutionMedianMinutes: number | null;
+            /** @description 90th percentile of time to the first resolution, in business minutes of the ticket's SLA calendar (stored by the SLA clock; tickets without an SLA policy have none), rounded to 0.1; null when no ticket has one */
+            firstResolutionP90Minutes: number | null;
+            /** @description Median time to the first resolution, in wall-clock hours from creation, rounded to 0.01; null when no ticket has one */
+            firstResolutionMedianHours: number | null;
+            /** @description 90th percentile of time to the first resolution, in wall-clock hours from creation, rounded to 0.01; null when no ticket has one */
+            firstResolutionP90Hours: number | null;
+            /** @description Tickets resolved now (resolved or closed after resolving) */
+            resolutionCount: number;
+            /** @description Of them, tickets with stored business minutes to the final resolution */
+            resolutionMinutesCount: number;
+            /** @description Median time to the final resolution (paused time excluded), in business minutes of the ticket's SLA calendar (stored by the SLA clock; tickets without an SLA policy have none), rounded to 0.1; null when no ticket has one */
+            resolutionMedianMinutes: number | null;
+            /** @description 90th percentile of time to the final resolution, in business minutes of the ticket's SLA calendar (stored by the SLA clock; tickets without an SLA policy have none), rounded to 0.1; null when no ticket has one */
+            resolutionP90Minutes: number | null;
+            /** @description Median time to the final resolution, in wall-clock hours from creation, rounded to 0.01; null when no ticket has one */
+            resolutionMedianHours: number | null;
+            /** @description 90th percentile of time to the final resolution, in wall-clock hours from creation, rounded to 0.01; null when no ticket has one */
+            resolutionP90Hours: number | null;
+        };
+        ResponseTimesReportDto: {
+            /**
+             * Format: date
+             * @description First day covered (inclusive)
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Last day covered (inclusive)
+             */
+            to: string;
+            /** @enum {string} */
+            interval: "week" | "month" | "quarter" | "fiscal_year";
+            /**
+             * @description What rows are split by; null: not split
+             * @enum {string|null}
+             */
+            groupBy: "work_class" | "department" | "category" | "priority" | "queue" | null;
+            /** @description The city's IANA time zone: periods are its calendar days */
+            timeZone: string;
+            /** @description First month of the fiscal year (setting) */
+            fiscalYearStartMonth: number;
+            /** @description One per period and group, periods without tickets included (with counts 0 and null times) */
+            rows: components["schemas"]["ResponseTimesRowDto"][];
+        };
+        SlaComplianceRowDto: {
+            /** @description "2026-W05", "2026-01", "2026-Q1" or "FY2026" */
+            period: string;
+            /**
+             * Format: date
+             * @description First day of the period
+             */
+            periodStart: string;
+            /** @description The group: an id (department, category, queue) or a value (work class, priority); null when not split, or for tickets without a category */
+            groupKey: string | null;
+            /** @description The name of the group; "(none)" for tickets without a category; null when not split */
+            groupName: string | null;
+            /** @description Tickets created in the period */
+            ticketCount: number;
+            /** @description Tickets with a decided first-response target */
+            responseTargets: number;
+            responseMet: number;
+            responseBreached: number;
+            /** @description responseMet ÷ responseTargets; null when no ticket had a decided response target */
+            responseRate: number | null;
+            /** @description Tickets with a decided resolution target */
+            resolutionTargets: number;
+            resolutionMet: number;
+            resolutionBreached: number;
+            /** @description resolutionMet ÷ resolutionTargets; null when no ticket had a decided resolution target */
+            resolutionRate: number | null;
+        };
+        SlaComplianceReportDto: {
+            /**
+             * Format: date
+             * @description First day covered (inclusive)
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Last day covered (inclusive)
+             */
+            to: string;
+            /** @enum {string} */
+            interval: "week" | "month" | "quarter" | "fiscal_year";
+            /**
+             * @description What rows are split by; null: not split
+             * @enum {string|null}
+             */
+            groupBy: "work_class" | "department" | "category" | "priority" | "queue" | null;
+            /** @description The city's IANA time zone: periods are its calendar days */
+            timeZone: string;
+            /** @description First month of the fiscal year (setting) */
+            fiscalYearStartMonth: number;
+            /** @description One per period and group, empty periods included */
+            rows: components["schemas"]["SlaComplianceRowDto"][];
+        };
+        VolumeRowDto: {
+            /** @description "2026-W05", "2026-01", "2026-Q1" or "FY2026" */
+            period: string;
+            /**
+             * Format: date
+             * @description First day of the period
+             */
+            periodStart: string;
+            /** @description The group: an id (department, category, queue) or a value (work class, priority); null when not split, or for tickets without a category */
+            groupKey: string | null;
+            /** @description The name of the group; "(none)" for tickets without a category; null when not split */
+            groupName: string | null;
+            /** @description Tickets created in the period (city days) */
+            created: number;
+            /** @description Tickets whose final resolution falls in the period */
+            resolved: number;
+            /** @description Tickets open at the end of the period (for the last period: at the end of `to`, or now if sooner) */
+            openAtEnd: number;
+        };
+        BacklogAgeDto: {
+            /** @enum {string} */
+            bucket: "0-2" | "3-7" | "8-30" | "31-90" | "91+";
+            /** @description e.g. "3–7 days" */
+            label: string;
+            minDays: number;
+            /** @description null: no upper bound */
+            maxDays: number | null;
+            /** @description As in the rows */
+            groupKey: string | null;
+            groupName: string | null;
+            /** @description Tickets open at the end of the range this many days after creation */
+            count: number;
+        };
+        VolumeReportDto: {
+            /**
+             * Format: date
+             * @description First day covered (inclusive)
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Last day covered (inclusive)
+             */
+            to: string;
+            /** @enum {string} */
+            interval: "week" | "month" | "quarter" | "fiscal_year";
+            /**
+             * @description What rows are split by; null: not split
+             * @enum {string|null}
+             */
+            groupBy: "work_class" | "department" | "category" | "priority" | "queue" | null;
+            /** @description The city's IANA time zone: periods are its calendar days */
+            timeZone: string;
+            /** @description First month of the fiscal year (setting) */
+            fiscalYearStartMonth: number;
+            /**
+             * Format: date
+             * @description The day backlog ages are counted on: `to`, or today if sooner
+             */
+            asOf: string;
+            /** @description One per period and group, empty periods included */
+            rows: components["schemas"]["VolumeRowDto"][];
+            /** @description Tickets open at the end of the range by age in whole city days (0 = created that day); every bucket per group */
+            backlogAge: components["schemas"]["BacklogAgeDto"][];
+        };
+        AssetRefreshCountDto: {
+            assetCount: number;
+            /** @description Sum of their purchase costs (assets without a cost add 0) */
+            replacementCostCents: number;
+            /** @description Of them, assets without a purchase cost */
+            unpricedCount: number;
+        };
+        AssetRefreshRowDto: {
+            assetCount: number;
+            /** @description Sum of their purchase costs (assets without a cost add 0) */
+            replacementCostCents: number;
+            /** @description Of them, assets without a purchase cost */
+            unpricedCount: number;
+            /** @description "FY2027": named by the calendar year the fiscal year ends in */
+            period: string;
+            /**
+             * Format: date
+             * @description First day of the fiscal year
+             */
+            periodStart: string;
+            /** @description The department id; null when not split */
+            groupKey: string | null;
+            /** @description The department name; null when not split */
+            groupName: string | null;
+        };
+        AssetRepairDto: {
+            /** Format: uuid */
+            assetId: string;
+            tag: string;
+            name: string;
+            /** @enum {string} */
+            type: "desktop" | "laptop" | "tablet" | "mobile_phone" | "desk_phone" | "printer" | "server" | "storage" | "network_switch" | "router" | "firewall" | "wireless_access_point" | "ups" | "mobile_data_terminal" | "radio" | "camera" | "software" | "other";
+            /** Format: uuid */
+            departmentId: string;
+            departmentName: string;
+            /** Format: date */
+            purchaseDate: string | null;
+            /**
+             * Format: date
+             * @description Purchase date + lifecycle years
+             */
+            replacementDue: string | null;
+            /** @description The purchase cost */
+            replacementCostCents: number;
+            /** @description Reactive spend to date: labour of the asset's reactive tickets, expenses linked to it on reactive tickets, and expenses of its reactive tickets linked to no other asset (the asset page's reactive cost) */
+            repairCostCents: number;
+            /** @description repairCostCents ÷ replacementCostCents */
+            repairRatio: number;
+        };
+        AssetRefreshReportDto: {
+            /** Format: date */
+            from: string;
+            /** Format: date */
+            to: string;
+            /** @enum {string|null} */
+            groupBy: "department" | null;
+            fiscalYearStartMonth: number;
+            /**
+             * Format: date
+             * @description Today in the city: repair costs are to date
+             */
+            asOf: string;
+            /** @description The repair share asked for */
+            repairShare: number;
+            /** @description Assets whose replacement was due before `from`, still in use */
+            overdue: components["schemas"]["AssetRefreshCountDto"];
+            /** @description Assets in use without a purchase date: no replacement date to forecast */
+            withoutPurchaseDate: number;
+            /** @description One per fiscal year touching the range (and department with assets, when split) */
+            rows: components["schemas"]["AssetRefreshRowDto"][];
+            /** @description Assets in use with a purchase cost, highest repair ratio first */
+            repairs: components["schemas"]["AssetRepairDto"][];
+        };
+        PreventionRowDto: {
+            /** @description "2026-W05", "2026-01", "2026-Q1" or "FY2026" */
+            period: string;
+            /**
+             * Format: date
+             * @description First day of the period
+             */
+            periodStart: string;
+            /** @description The group: an id (department, category, queue) or a value (work class, priority); null when not split, or for tickets without a category */
+            groupKey: string | null;
+            /** @description The name of the group; "(none)" for tickets without a category; null when not split */
+            groupName: string | null;
+            /** @description Minutes logged on proactive tickets, by work date */
+            proactiveMinutes: number;
+            /** @description proactiveMinutes ÷ 60, rounded to 0.01 */
+            proactiveHours: number;
+            /** @description Labour and expenses of proactive tickets */
+            proactiveCents: number;
+            /** @description Reactive tickets created in the period (city days) */
+            reactiveIncidents: number;
+            /** @description Labour and expenses of reactive tickets */
+            reactiveCents: number;
+        };
+        PreventionMonthDto: {
+            /** @description "2026-01" */
+            period: string;
+            /** Format: date */
+            periodStart: string;
+            reactiveCents: number;
+            proactiveCents: number;
+        };
+        SpendPredictabilityDto: {
+            /** @enum {string} */
+            workClass: "reactive" | "proactive";
+            /** @description Months in the series (months without spend count as 0) */
+            months: number;
+            /** @description Mean monthly spend, rounded to the cent */
+            meanCents: number | null;
+            /** @description Population standard deviation, rounded to the cent */
+            stdDevCents: number | null;
+            /** @description Standard deviation ÷ mean, rounded to 0.0001: lower is more predictable; null when nothing was spent */
+            coefficientOfVariation: number | null;
+        };
+        PreventionReportDto: {
+            /**
+             * Format: date
+             * @description First day covered (inclusive)
+             */
+            from: string;
+            /**
+             * Format: date
+             * @description Last day covered (inclusive)
+             */
+            to: string;
+            /** @enum {string} */
+            interval: "week" | "month" | "quarter" | "fiscal_year";
+            /**
+             * @description What rows are split by; null: not split
+             * @enum {string|null}
+             */
+            groupBy: "work_class" | "department" | "category" | "priority" | "queue" | null;
+            /** @description The city's IANA time zone: periods are its calendar days */
+            timeZone: string;
+            /** @description First month of the fiscal year (setting) */
+            fiscalYearStartMonth: number;
+            /** @description Every period × every group (department, …) with activity in the range, empty periods included */
+            rows: components["schemas"]["PreventionRowDto"][];
+            /** @description The monthly series behind the predictability figures: every calendar month touching the range */
+            monthly: components["schemas"]["PreventionMonthDto"][];
+            /** @description Reactive, then proactive */
+            predictability: components["schemas"]["SpendPredictabilityDto"][];
         };
         SlaPolicyRefDto: {
             /** Format: uuid */
@@ -5419,6 +5942,332 @@ export interface operations {
                 content: {
                     "text/csv": string;
                 };
+            };
+        };
+    };
+    Reports_spend: {
+        parameters: {
+            query?: {
+                /** @description First day, inclusive (YYYY-MM-DD, the city's calendar). Default: the 1st of the month 11 months before `to`'s */
+                from?: string;
+                /** @description Last day, inclusive. Default: today in the city. Less than 10 years after `from` */
+                to?: string;
+                /** @description Only the tickets of this (requester's) department */
+                departmentId?: string;
+                /** @description Only the tickets of this queue */
+                queueId?: string;
+                /** @description Only the tickets of this category */
+                categoryId?: string;
+                /** @description Only tickets of this kind */
+                kind?: "incident" | "service_request" | "maintenance";
+                /** @description csv answers text/csv (UTF-8 with a byte order mark, RFC 4180) as a download, one table per file */
+                format?: "json" | "csv";
+                /** @description Period length. Weeks start on Monday (labels "2026-W05", ISO weeks); months "2026-01"; calendar quarters "2026-Q1"; fiscal years start on the first of the fiscalYearStartMonth setting and are named by the calendar year they end in ("FY2026" = July 2025 to June 2026 with a July start) */
+                interval?: "week" | "month" | "quarter" | "fiscal_year";
+                /** @description What the rows are split by */
+                groupBy?: "work_class" | "department" | "category" | "priority" | "queue";
+                /** @description The table a CSV download holds */
+                table?: "rows" | "periods";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report as JSON; with format=csv, one of its tables as a CSV download (text/csv) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SpendReportDto"];
+                    "text/csv": string;
+                };
+            };
+            /** @description A parameter is not valid (details name the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Managers and admins only; other roles get 403. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Reports_responseTimes: {
+        parameters: {
+            query?: {
+                /** @description First day, inclusive (YYYY-MM-DD, the city's calendar). Default: the 1st of the month 11 months before `to`'s */
+                from?: string;
+                /** @description Last day, inclusive. Default: today in the city. Less than 10 years after `from` */
+                to?: string;
+                /** @description Only the tickets of this (requester's) department */
+                departmentId?: string;
+                /** @description Only the tickets of this queue */
+                queueId?: string;
+                /** @description Only the tickets of this category */
+                categoryId?: string;
+                /** @description Only tickets of this kind */
+                kind?: "incident" | "service_request" | "maintenance";
+                /** @description csv answers text/csv (UTF-8 with a byte order mark, RFC 4180) as a download, one table per file */
+                format?: "json" | "csv";
+                /** @description Period length. Weeks start on Monday (labels "2026-W05", ISO weeks); months "2026-01"; calendar quarters "2026-Q1"; fiscal years start on the first of the fiscalYearStartMonth setting and are named by the calendar year they end in ("FY2026" = July 2025 to June 2026 with a July start) */
+                interval?: "week" | "month" | "quarter" | "fiscal_year";
+                /** @description What the rows are split by; left out, one row per period */
+                groupBy?: "work_class" | "department" | "category" | "priority" | "queue";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report as JSON; with format=csv, one of its tables as a CSV download (text/csv) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResponseTimesReportDto"];
+                    "text/csv": string;
+                };
+            };
+            /** @description A parameter is not valid (details name the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requesters */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Reports_slaCompliance: {
+        parameters: {
+            query?: {
+                /** @description First day, inclusive (YYYY-MM-DD, the city's calendar). Default: the 1st of the month 11 months before `to`'s */
+                from?: string;
+                /** @description Last day, inclusive. Default: today in the city. Less than 10 years after `from` */
+                to?: string;
+                /** @description Only the tickets of this (requester's) department */
+                departmentId?: string;
+                /** @description Only the tickets of this queue */
+                queueId?: string;
+                /** @description Only the tickets of this category */
+                categoryId?: string;
+                /** @description Only tickets of this kind */
+                kind?: "incident" | "service_request" | "maintenance";
+                /** @description csv answers text/csv (UTF-8 with a byte order mark, RFC 4180) as a download, one table per file */
+                format?: "json" | "csv";
+                /** @description Period length. Weeks start on Monday (labels "2026-W05", ISO weeks); months "2026-01"; calendar quarters "2026-Q1"; fiscal years start on the first of the fiscalYearStartMonth setting and are named by the calendar year they end in ("FY2026" = July 2025 to June 2026 with a July start) */
+                interval?: "week" | "month" | "quarter" | "fiscal_year";
+                /** @description What the rows are split by; left out, one row per period */
+                groupBy?: "work_class" | "department" | "category" | "priority" | "queue";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report as JSON; with format=csv, one of its tables as a CSV download (text/csv) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SlaComplianceReportDto"];
+                    "text/csv": string;
+                };
+            };
+            /** @description A parameter is not valid (details name the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requesters */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Reports_volume: {
+        parameters: {
+            query?: {
+                /** @description First day, inclusive (YYYY-MM-DD, the city's calendar). Default: the 1st of the month 11 months before `to`'s */
+                from?: string;
+                /** @description Last day, inclusive. Default: today in the city. Less than 10 years after `from` */
+                to?: string;
+                /** @description Only the tickets of this (requester's) department */
+                departmentId?: string;
+                /** @description Only the tickets of this queue */
+                queueId?: string;
+                /** @description Only the tickets of this category */
+                categoryId?: string;
+                /** @description Only tickets of this kind */
+                kind?: "incident" | "service_request" | "maintenance";
+                /** @description csv answers text/csv (UTF-8 with a byte order mark, RFC 4180) as a download, one table per file */
+                format?: "json" | "csv";
+                /** @description Period length. Weeks start on Monday (labels "2026-W05", ISO weeks); months "2026-01"; calendar quarters "2026-Q1"; fiscal years start on the first of the fiscalYearStartMonth setting and are named by the calendar year they end in ("FY2026" = July 2025 to June 2026 with a July start) */
+                interval?: "week" | "month" | "quarter" | "fiscal_year";
+                /** @description What the rows are split by; left out, one row per period */
+                groupBy?: "work_class" | "department" | "category" | "priority" | "queue";
+                /** @description The table a CSV download holds */
+                table?: "rows" | "backlogAge";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report as JSON; with format=csv, one of its tables as a CSV download (text/csv) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VolumeReportDto"];
+                    "text/csv": string;
+                };
+            };
+            /** @description A parameter is not valid (details name the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Requesters */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Reports_assetRefresh: {
+        parameters: {
+            query?: {
+                /** @description Only the tickets of this (requester's) department */
+                departmentId?: string;
+                /** @description csv answers text/csv (UTF-8 with a byte order mark, RFC 4180) as a download, one table per file */
+                format?: "json" | "csv";
+                /** @description First day of the forecast, inclusive. Default: the first day of the current fiscal year */
+                from?: string;
+                /** @description Last day of the forecast, inclusive. Default: the last day of the fourth fiscal year after the one of `from` */
+                to?: string;
+                /** @description What the rows are split by; left out, one row per period */
+                groupBy?: "department";
+                /** @description List the assets whose repair cost to date exceeds this share of their replacement cost */
+                repairShare?: number;
+                /** @description The table a CSV download holds */
+                table?: "rows" | "repairs";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report as JSON; with format=csv, one of its tables as a CSV download (text/csv) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AssetRefreshReportDto"];
+                    "text/csv": string;
+                };
+            };
+            /** @description A parameter is not valid (details name the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Managers and admins only; other roles get 403. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    Reports_prevention: {
+        parameters: {
+            query?: {
+                /** @description First day, inclusive (YYYY-MM-DD, the city's calendar). Default: the 1st of the month 11 months before `to`'s */
+                from?: string;
+                /** @description Last day, inclusive. Default: today in the city. Less than 10 years after `from` */
+                to?: string;
+                /** @description Only the tickets of this (requester's) department */
+                departmentId?: string;
+                /** @description Only the tickets of this queue */
+                queueId?: string;
+                /** @description Only the tickets of this category */
+                categoryId?: string;
+                /** @description Only tickets of this kind */
+                kind?: "incident" | "service_request" | "maintenance";
+                /** @description csv answers text/csv (UTF-8 with a byte order mark, RFC 4180) as a download, one table per file */
+                format?: "json" | "csv";
+                /** @description Period length. Weeks start on Monday (labels "2026-W05", ISO weeks); months "2026-01"; calendar quarters "2026-Q1"; fiscal years start on the first of the fiscalYearStartMonth setting and are named by the calendar year they end in ("FY2026" = July 2025 to June 2026 with a July start) */
+                interval?: "week" | "month" | "quarter" | "fiscal_year";
+                /** @description What the rows are split by */
+                groupBy?: "department" | "category" | "queue";
+                /** @description The table a CSV download holds */
+                table?: "rows" | "predictability" | "monthly";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report as JSON; with format=csv, one of its tables as a CSV download (text/csv) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreventionReportDto"];
+                    "text/csv": string;
+                };
+            };
+            /** @description A parameter is not valid (details name the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Managers and admins only; other roles get 403. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -1,0 +1,142 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { Actor } from '../../common/security/actor.js';
+import type { AssetType } from '../assets/domain/asset-vocabulary.js';
+import { gridRows } from './domain/report-rows.js';
+import type { AssetRefreshReportDto, AssetRepairDto } from './dto/asset-refresh-report.dto.js';
+import type { AssetRefreshQueryDto } from './dto/report-query.dto.js';
+import { ReportScopeService } from './report-scope.js';
+import { andAll, groupSql, PeriodBuckets, SqlParams } from './report-sql.js';
+
+const DEFAULT_REPAIR_SHARE = 0.5;
+
+interface RefreshFact {
+  kind: 'due' | 'overdue' | 'undated';
+  periodStart: string | null;
+  groupKey: string | null;
+  groupName: string | null;
+  assetCount: number;
+  replacementCostCents: string;
+  unpricedCount: number;
+}
+
+interface RepairRow {
+  assetId: string;
+  tag: string;
+  name: string;
+  type: AssetType;
+  departmentId: string;
+  departmentName: string;
+  purchaseDate: string | null;
+  replacementDue: string | null;
+  replacementCostCents: string;
+  repairCostCents: string;
+}
+
+/** When an asset's replacement falls due: its purchase date plus its lifecycle years (29 Feb → 28 Feb). */
+const REPLACEMENT_DUE = `(a.purchase_date + make_interval(years => a.lifecycle_years))::date`;
+
+/**
+ * The asset refresh forecast per fiscal year and the assets whose repairs cost more than a share
+ * of their replacement: two statements over the assets in use (not retired), whatever the range.
+ */
+@Injectable()
+export class AssetRefreshReportService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly scopes: ReportScopeService,
+  ) {}
+
+  async report(actor: Actor, query: AssetRefreshQueryDto): Promise<AssetRefreshReportDto> {
+    const scope = await this.scopes.resolve(actor, query, { interval: 'fiscal_year', groupBy: null, range: 'forecast' });
+    const repairShare = query.repairShare ?? DEFAULT_REPAIR_SHARE;
+    const group = groupSql(scope.groupBy);
+
+    const q = new SqlParams();
+    const [from, to] = [q.add(scope.range.from, 'date'), q.add(scope.range.to, 'date')];
+    const inDepartment = scope.filters.departmentId ? [`a.department_id = ${q.add(scope.filters.departmentId, 'uuid')}`] : [];
+    const buckets = new PeriodBuckets(scope.periods, q, q.lazy(scope.timeZone, 'text'));
+    const facts: RefreshFact[] = await this.dataSource.query(
+      `WITH x AS (
+         SELECT ${REPLACEMENT_DUE} AS due, a.cost_cents, ${group.key('a')} AS group_key
+           FROM assets a
+          WHERE a.status <> 'retired'${andAll(inDepartment)}
+       ), a AS (
+         SELECT CASE WHEN x.due IS NULL THEN 'undated' WHEN x.due < ${from} THEN 'overdue' ELSE 'due' END AS kind,
+                CASE WHEN x.due >= ${from} THEN ${buckets.ofDay('x.due')} END AS bucket, x.group_key,
+                count(*)::int AS asset_count, coalesce(sum(x.cost_cents), 0) AS cost, count(*) FILTER (WHERE x.cost_cents IS NULL)::int AS unpriced
+           FROM x WHERE x.due IS NULL OR x.due <= ${to}
+          GROUP BY 1, 2, 3
+       )
+       SELECT a.kind, ${buckets.startOf('a.bucket')} AS "periodStart", a.group_key::text AS "groupKey", ${group.name} AS "groupName",
+              a.asset_count AS "assetCount", a.cost AS "replacementCostCents", a.unpriced AS "unpricedCount"
+         FROM a ${group.join}`,
+      q.values,
+    );
+
+    const due = facts.filter((f): f is RefreshFact & { periodStart: string } => f.kind === 'due' && f.periodStart !== null);
+    const rows = gridRows(scope.periods, scope.groupBy, due, (f) => ({
+      assetCount: f?.assetCount ?? 0,
+      replacementCostCents: Number(f?.replacementCostCents ?? 0),
+      unpricedCount: f?.unpricedCount ?? 0,
+    }));
+    const overdue = { assetCount: 0, replacementCostCents: 0, unpricedCount: 0 };
+    for (const f of facts.filter((f) => f.kind === 'overdue')) {
+      overdue.assetCount += f.assetCount;
+      overdue.replacementCostCents += Number(f.replacementCostCents);
+      overdue.unpricedCount += f.unpricedCount;
+    }
+
+    return {
+      from: scope.range.from,
+      to: scope.range.to,
+      groupBy: scope.groupBy === 'department' ? 'department' : null,
+      fiscalYearStartMonth: scope.fiscalYearStartMonth,
+      asOf: scope.today,
+      repairShare,
+      overdue,
+      withoutPurchaseDate: facts.filter((f) => f.kind === 'undated').reduce((n, f) => n + f.assetCount, 0),
+      rows,
+      repairs: await this.repairs(scope.filters.departmentId, repairShare),
+    };
+  }
+
+  /**
+   * Assets in use whose reactive spend to date exceeds `share` of their purchase cost. Reactive
+   * spend is counted as the asset page counts it: the labour of its reactive tickets, expenses
+   * linked to it on reactive tickets, and expenses of its reactive tickets linked to no other
+   * asset. Each branch is served by an index on asset_id.
+   */
+  private async repairs(departmentId: string | undefined, share: number): Promise<AssetRepairDto[]> {
+    const q = new SqlParams();
+    const inDepartment = departmentId ? [`a.department_id = ${q.add(departmentId, 'uuid')}`] : [];
+    const rows: RepairRow[] = await this.dataSource.query(
+      `WITH r AS (
+         SELECT x.asset_id, sum(x.cents) AS cents
+           FROM (SELECT t.asset_id, t.labour_cost_cents AS cents
+                   FROM tickets t WHERE t.asset_id IS NOT NULL AND t.work_class = 'reactive'
+                 UNION ALL
+                 SELECT e.asset_id, e.amount_cents
+                   FROM ticket_expenses e JOIN tickets t ON t.id = e.ticket_id
+                  WHERE e.asset_id IS NOT NULL AND t.work_class = 'reactive'
+                 UNION ALL
+                 SELECT t.asset_id, e.amount_cents
+                   FROM tickets t JOIN ticket_expenses e ON e.ticket_id = t.id
+                  WHERE t.asset_id IS NOT NULL AND e.asset_id IS NULL AND t.work_class = 'reactive') x
+          GROUP BY x.asset_id
+       )
+       SELECT a.id AS "assetId", a.tag, a.name, a.type, a.department_id AS "departmentId", d.name AS "departmentName",
+              to_char(a.purchase_date, 'YYYY-MM-DD') AS "purchaseDate", to_char(${REPLACEMENT_DUE}, 'YYYY-MM-DD') AS "replacementDue",
+              a.cost_cents AS "replacementCostCents", r.cents AS "repairCostCents"
+         FROM r JOIN assets a ON a.id = r.asset_id JOIN departments d ON d.id = a.department_id
+        WHERE a.status <> 'retired' AND a.cost_cents > 0 AND r.cents > ${q.add(share, 'numeric')} * a.cost_cents${andAll(inDepartment)}
+        ORDER BY r.cents::float8 / a.cost_cents DESC, a.tag`,
+      q.values,
+    );
+    return rows.map((r) => {
+      const [replacementCostCents, repairCostCents] = [Number(r.replacementCostCents), Number(r.repairCostCents)];
+      return { ...r, replacementCostCents, repairCostCents, repairRatio: repairCostCents / replacementCostCents };
+    });
+  }
+}

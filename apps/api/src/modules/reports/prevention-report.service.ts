@@ -1,0 +1,109 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { Actor } from '../../common/security/actor.js';
+import { reportPeriods } from './domain/report-period.js';
+import { gridRows } from './domain/report-rows.js';
+import { roundTo, seriesStats } from './domain/report-stats.js';
+import type { PreventionQueryDto } from './dto/report-query.dto.js';
+import type { PreventionReportDto, SpendPredictabilityDto } from './dto/prevention-report.dto.js';
+import { reportMeta } from './report-meta.js';
+import { ReportScopeService } from './report-scope.js';
+import { andAll, costRowsSql, groupSql, PeriodBuckets, rangeInstants, SqlParams, ticketConditions } from './report-sql.js';
+
+interface PreventionFact {
+  /** 0: a period and group; 1: a month of the predictability series (all groups). */
+  monthly: 0 | 1;
+  periodStart: string;
+  groupKey: string | null;
+  groupName: string | null;
+  proactiveMinutes: string;
+  proactiveCents: string;
+  reactiveCents: string;
+  reactiveIncidents: string;
+}
+
+/**
+ * "Does prevention pay": per period and group, proactive hours and spend against reactive
+ * incidents and their cost; and how even reactive and proactive spend are month to month.
+ * Spend is attributed like the spend report (work date, day spent); incidents by creation day.
+ * One statement: GROUPING SETS give the period × group figures and the monthly series in one pass.
+ */
+@Injectable()
+export class PreventionReportService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly scopes: ReportScopeService,
+  ) {}
+
+  async report(actor: Actor, query: PreventionQueryDto): Promise<PreventionReportDto> {
+    const scope = await this.scopes.resolve(actor, query, { interval: 'quarter', groupBy: 'department', range: 'trailing_year' });
+    const monthPeriods = reportPeriods(scope.range.from, scope.range.to, 'month', scope.fiscalYearStartMonth);
+    const q = new SqlParams();
+    const { tz, start, end } = rangeInstants(scope, q);
+    const [from, to] = [q.add(scope.range.from, 'date'), q.add(scope.range.to, 'date')];
+    const group = groupSql(scope.groupBy);
+    const filters = andAll(ticketConditions('t', scope, q));
+    const periods = new PeriodBuckets(scope.periods, q, () => tz);
+    const months = new PeriodBuckets(monthPeriods, q, () => tz);
+    const facts: PreventionFact[] = await this.dataSource.query(
+      `WITH c AS (${costRowsSql(from, to, (day) => `${periods.ofDay(day)} AS period, ${months.ofDay(day)} AS month`)}
+       ), f AS (
+         SELECT c.period, c.month, t.work_class, ${group.key('t')} AS group_key, c.minutes, c.labour + c.expense AS cents, 0 AS incidents
+           FROM c JOIN tickets t ON t.id = c.ticket_id
+          WHERE t.work_class IN ('reactive', 'proactive')${filters}
+         UNION ALL
+         SELECT ${periods.ofInstant('t.created_at')}, ${months.ofInstant('t.created_at')}, t.work_class, ${group.key('t')}, 0, 0, 1
+           FROM tickets t
+          WHERE t.created_at >= ${start} AND t.created_at < ${end} AND t.work_class = 'reactive'${filters}
+       ), a AS (
+         -- One pass: the period × group figures and the monthly series (all groups) as two grouping sets.
+         SELECT GROUPING(f.month) = 0 AS monthly, coalesce(f.period, f.month) AS bucket, f.group_key,
+                coalesce(sum(f.minutes) FILTER (WHERE f.work_class = 'proactive'), 0) AS proactive_minutes,
+                coalesce(sum(f.cents) FILTER (WHERE f.work_class = 'proactive'), 0) AS proactive_cents,
+                coalesce(sum(f.cents) FILTER (WHERE f.work_class = 'reactive'), 0) AS reactive_cents,
+                sum(f.incidents) AS reactive_incidents
+           FROM f
+          GROUP BY GROUPING SETS ((f.period, f.group_key), (f.month))
+       )
+       SELECT a.monthly::int AS monthly,
+              CASE WHEN a.monthly THEN ${months.startOf('a.bucket')} ELSE ${periods.startOf('a.bucket')} END AS "periodStart",
+              a.group_key::text AS "groupKey", ${group.name} AS "groupName",
+              a.proactive_minutes AS "proactiveMinutes", a.proactive_cents AS "proactiveCents",
+              a.reactive_cents AS "reactiveCents", a.reactive_incidents AS "reactiveIncidents"
+         FROM a ${group.join}`,
+      q.values,
+    );
+
+    const periodFacts = facts.filter((f) => f.monthly === 0);
+    const rows = gridRows(scope.periods, scope.groupBy, periodFacts, (f) => {
+      const proactiveMinutes = Number(f?.proactiveMinutes ?? 0);
+      return {
+        proactiveMinutes,
+        proactiveHours: roundTo(proactiveMinutes / 60, 2)!,
+        proactiveCents: Number(f?.proactiveCents ?? 0),
+        reactiveIncidents: Number(f?.reactiveIncidents ?? 0),
+        reactiveCents: Number(f?.reactiveCents ?? 0),
+      };
+    });
+
+    const byMonth = new Map(facts.filter((f) => f.monthly === 1).map((f) => [f.periodStart, f]));
+    const monthly = monthPeriods.map((m) => ({
+      period: m.period,
+      periodStart: m.periodStart,
+      reactiveCents: Number(byMonth.get(m.periodStart)?.reactiveCents ?? 0),
+      proactiveCents: Number(byMonth.get(m.periodStart)?.proactiveCents ?? 0),
+    }));
+    const predictability = (['reactive', 'proactive'] as const).map((workClass): SpendPredictabilityDto => {
+      const stats = seriesStats(monthly.map((m) => (workClass === 'reactive' ? m.reactiveCents : m.proactiveCents)));
+      return {
+        workClass,
+        months: stats.count,
+        meanCents: roundTo(stats.mean, 0),
+        stdDevCents: roundTo(stats.stdDev, 0),
+        coefficientOfVariation: roundTo(stats.coefficientOfVariation, 4),
+      };
+    });
+    return { ...reportMeta(scope), rows, monthly, predictability };
+  }
+}

@@ -1,0 +1,73 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { Actor } from '../../common/security/actor.js';
+import { gridRows } from './domain/report-rows.js';
+import { roundTo } from './domain/report-stats.js';
+import type { TicketReportQueryDto } from './dto/report-query.dto.js';
+import type { ResponseTimesReportDto, ResponseTimesRowDto } from './dto/response-times-report.dto.js';
+import { reportMeta } from './report-meta.js';
+import { ReportScopeService } from './report-scope.js';
+import { createdTicketsSql, SqlParams } from './report-sql.js';
+
+/** The three times a ticket is measured to, each in stored business minutes and in wall-clock time. */
+const MEASURES = [
+  // First response: the stored minutes and the stamp of the first response.
+  { name: 'firstResponse', minutes: 't.first_response_minutes', at: 't.first_response_at' },
+  // First resolution, before any reopen. Rows written without the stamp (older paths) fall back
+  // to resolved_at, which is the first resolution of a ticket never reopened.
+  { name: 'firstResolution', minutes: 't.first_resolution_minutes', at: 'coalesce(t.first_resolved_at, t.resolved_at)' },
+  // Final resolution: resolved_at is cleared by a reopen and set again by the next resolution.
+  { name: 'resolution', minutes: 't.resolution_minutes', at: 't.resolved_at' },
+] as const;
+
+type MeasureName = (typeof MEASURES)[number]['name'];
+
+type TimesFact = {
+  periodStart: string;
+  groupKey: string | null;
+  groupName: string | null;
+  ticketCount: number;
+} & Record<`${MeasureName}Count` | `${MeasureName}MinutesCount`, number> &
+  Record<`${MeasureName}Minutes` | `${MeasureName}Seconds`, [number, number] | null>;
+
+/**
+ * Response and resolution times of the tickets created in each period (city days), split by a
+ * group. Medians and p90 come from percentile_cont in one statement; wall-clock percentiles are
+ * taken over seconds and turned into hours afterwards.
+ */
+@Injectable()
+export class ResponseTimesReportService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly scopes: ReportScopeService,
+  ) {}
+
+  async report(actor: Actor, query: TicketReportQueryDto): Promise<ResponseTimesReportDto> {
+    const scope = await this.scopes.resolve(actor, query, { interval: 'month', groupBy: null, range: 'trailing_year' });
+    const measures = MEASURES.map(
+      (m) => `count(${m.at})::int AS "${m.name}Count",
+              count(${m.minutes})::int AS "${m.name}MinutesCount",
+              percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY ${m.minutes}) AS "${m.name}Minutes",
+              percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY date_part('epoch', ${m.at} - t.created_at)) AS "${m.name}Seconds"`,
+    );
+    const q = new SqlParams();
+    const facts: TimesFact[] = await this.dataSource.query(createdTicketsSql(scope, q, measures), q.values);
+    const rows = gridRows(scope.periods, scope.groupBy, facts, (f) => {
+      const figures: Partial<ResponseTimesRowDto> = { ticketCount: f?.ticketCount ?? 0 };
+      for (const { name } of MEASURES) {
+        const [minutes, seconds] = [f?.[`${name}Minutes`] ?? null, f?.[`${name}Seconds`] ?? null];
+        Object.assign(figures, {
+          [`${name}Count`]: f?.[`${name}Count`] ?? 0,
+          [`${name}MinutesCount`]: f?.[`${name}MinutesCount`] ?? 0,
+          [`${name}MedianMinutes`]: roundTo(minutes?.[0] ?? null, 1),
+          [`${name}P90Minutes`]: roundTo(minutes?.[1] ?? null, 1),
+          [`${name}MedianHours`]: roundTo(seconds ? seconds[0] / 3600 : null, 2),
+          [`${name}P90Hours`]: roundTo(seconds ? seconds[1] / 3600 : null, 2),
+        });
+      }
+      return figures as Omit<ResponseTimesRowDto, 'period' | 'periodStart' | 'groupKey' | 'groupName'>;
+    });
+    return { ...reportMeta(scope), rows };
+  }
+}

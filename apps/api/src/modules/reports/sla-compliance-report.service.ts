@@ -1,0 +1,63 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import type { Actor } from '../../common/security/actor.js';
+import { gridRows } from './domain/report-rows.js';
+import { ratio } from './domain/report-stats.js';
+import type { TicketReportQueryDto } from './dto/report-query.dto.js';
+import type { SlaComplianceReportDto } from './dto/sla-compliance-report.dto.js';
+import { reportMeta } from './report-meta.js';
+import { ReportScopeService } from './report-scope.js';
+import { createdTicketsSql, SqlParams } from './report-sql.js';
+
+interface ComplianceFact {
+  periodStart: string;
+  groupKey: string | null;
+  groupName: string | null;
+  ticketCount: number;
+  responseMet: number;
+  responseBreached: number;
+  resolutionMet: number;
+  resolutionBreached: number;
+}
+
+/**
+ * Met and breached targets of the tickets created in each period (city days), from the outcomes
+ * the SLA clock stored: breached true, met false, null for no target or one still running in time.
+ */
+@Injectable()
+export class SlaComplianceReportService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly scopes: ReportScopeService,
+  ) {}
+
+  async report(actor: Actor, query: TicketReportQueryDto): Promise<SlaComplianceReportDto> {
+    const scope = await this.scopes.resolve(actor, query, { interval: 'month', groupBy: null, range: 'trailing_year' });
+    // A null outcome (no target, or one still running within it) is in neither count.
+    const outcomes = [
+      `count(*) FILTER (WHERE NOT t.first_response_breached)::int AS "responseMet"`,
+      `count(*) FILTER (WHERE t.first_response_breached)::int AS "responseBreached"`,
+      `count(*) FILTER (WHERE NOT t.resolution_breached)::int AS "resolutionMet"`,
+      `count(*) FILTER (WHERE t.resolution_breached)::int AS "resolutionBreached"`,
+    ];
+    const q = new SqlParams();
+    const facts: ComplianceFact[] = await this.dataSource.query(createdTicketsSql(scope, q, outcomes), q.values);
+    const rows = gridRows(scope.periods, scope.groupBy, facts, (f) => {
+      const [responseMet, responseBreached] = [f?.responseMet ?? 0, f?.responseBreached ?? 0];
+      const [resolutionMet, resolutionBreached] = [f?.resolutionMet ?? 0, f?.resolutionBreached ?? 0];
+      return {
+        ticketCount: f?.ticketCount ?? 0,
+        responseTargets: responseMet + responseBreached,
+        responseMet,
+        responseBreached,
+        responseRate: ratio(responseMet, responseMet + responseBreached),
+        resolutionTargets: resolutionMet + resolutionBreached,
+        resolutionMet,
+        resolutionBreached,
+        resolutionRate: ratio(resolutionMet, resolutionMet + resolutionBreached),
+      };
+    });
+    return { ...reportMeta(scope), rows };
+  }
+}
