@@ -14,11 +14,11 @@ import {
 import { RouteConfig } from '@nestjs/platform-fastify';
 import type { FastifyReply } from 'fastify';
 import { STREAMED_CSV_BODY } from '../../common/http/body-stream.js';
+import { CSV_CONTENT_TYPE, csvAttachment } from '../../common/http/csv.js';
 import { uuidPipe } from '../../common/http/uuid.pipe.js';
 import type { Actor } from '../../common/security/actor.js';
 import { CurrentActor, Roles } from '../../common/security/access.decorators.js';
 import { ImportFileDto, UploadImportFileQueryDto } from './dto/import-file.dto.js';
-import { CSV_CONTENT_TYPE, attachment } from './import-error-report.js';
 import { ImportRunDetailDto, ImportRunDto, ImportRunListDto, ListImportRunsQueryDto } from './dto/import-run.dto.js';
 import { CreateTicketImportDto } from './dto/ticket-import.dto.js';
 import { IMPORT_FILE_LIMIT, ImportFilesService } from './import-files.service.js';
@@ -86,7 +86,7 @@ export class ImportsController {
   @ApiOkResponse({ schema: { type: 'string' } })
   async errorReport(@Param('id', uuidPipe) id: string, @Res({ passthrough: true }) reply: FastifyReply): Promise<string> {
     const report = await this.imports.errorReport(id);
-    void reply.header('content-disposition', attachment(report.fileName));
+    void reply.header('content-disposition', csvAttachment(report.fileName));
     return report.csv;
   }
 }

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { notFound, validationFailed, type FieldError } from '../../common/errors/app-error.js';
 import { decodeCursor, encodeCursor, invalidCursor } from '../../common/http/cursor.js';
+import { writeCsv, type CsvColumn } from '../../common/http/csv.js';
 import type { Actor } from '../../common/security/actor.js';
 import { Clock } from '../../common/time/clock.js';
 import { isStaff, type Role } from '../users/domain/role.js';
@@ -17,7 +18,6 @@ import type {
   ListImportRunsQueryDto,
 } from './dto/import-run.dto.js';
 import type { CreateTicketImportDto } from './dto/ticket-import.dto.js';
-import { errorReportCsv } from './import-error-report.js';
 import { ImportFilesService } from './import-files.service.js';
 import { ImportWorker } from './import-worker.js';
 
@@ -49,6 +49,14 @@ interface RunRow {
   last_line: number;
   failure: string | null;
 }
+
+/** The problem report: the file's own values, so the shared writer neutralises formula-like cells. */
+const ERROR_REPORT: readonly CsvColumn<ImportRunErrorDto>[] = [
+  { header: 'line', value: (e) => e.line },
+  { header: 'column', value: (e) => e.column },
+  { header: 'value', value: (e) => e.value },
+  { header: 'reason', value: (e) => e.reason },
+];
 
 const RUN_COLUMNS = `r.id, r.status, r.dry_run, r.file_id, r.file_name, r.created_by_id, u.name AS created_by_name, r.created_at,
   r.started_at, r.finished_at, r.rows_read, r.rows_superseded, r.rows_skipped, r.tickets_found, r.tickets_done,
@@ -178,7 +186,7 @@ export class ImportsService {
   /** Every problem the run kept, as CSV (line, column, value, reason). */
   async errorReport(id: string): Promise<{ fileName: string; csv: string }> {
     const run = await this.requireRun(id);
-    return { fileName: `import-${run.id.slice(0, 8)}-problems.csv`, csv: errorReportCsv(await this.errors(id, null)) };
+    return { fileName: `import-${run.id.slice(0, 8)}-problems.csv`, csv: writeCsv(ERROR_REPORT, await this.errors(id, null)) };
   }
 
   private async errors(runId: string, limit: number | null): Promise<ImportRunErrorDto[]> {
