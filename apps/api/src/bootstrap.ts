@@ -1,12 +1,10 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createApp } from './app.factory.js';
-import { PasswordHasher } from './common/security/password-hasher.js';
 import { SystemClock, type Clock } from './common/time/clock.js';
 import { loadConfig, type AppConfig } from './config/app-config.js';
 import { alignBuiltIns } from './database/built-ins.js';
 import { openDatabase, type OpenDatabase } from './database/database.js';
-import { DEMO_USERS, isFreshDatabase, seedDemoCity } from './database/seed/demo-city.js';
-import { generateDemoMaintenanceHistory } from './database/seed/demo-maintenance.js';
+import { DEMO_USERS, isFreshDatabase, loadDemoCity } from './database/seed/demo-city.js';
 
 export interface RunningCivicDesk {
   config: AppConfig;
@@ -40,8 +38,14 @@ export async function startCivicDesk(
     await alignBuiltIns(database.dataSource, config);
     let seeded = false;
     if (config.demoData && (await isFreshDatabase(database.dataSource))) {
-      await seedDemoCity(database.dataSource, clock, (p) => new PasswordHasher().hash(p));
-      await generateDemoMaintenanceHistory(database.dataSource, clock);
+      const { years, scale } = config.demoHistory;
+      log(`loading the demo city with ${years} year${years === 1 ? '' : 's'} of history…`);
+      const started = performance.now();
+      const city = await loadDemoCity(database.dataSource, clock, { historyYears: years, historyScale: scale });
+      log(
+        `demo city loaded in ${((performance.now() - started) / 1000).toFixed(1)} s ` +
+          `(${city.historyTickets} tickets of history in ${city.historySeconds.toFixed(1)} s)`,
+      );
       seeded = true;
     }
     const [{ demo }] = await database.dataSource.query(`SELECT EXISTS (SELECT 1 FROM users WHERE email = $1) AS demo`, [

@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ImpossibleHistoryError } from '../src/modules/ticket-history/domain/history-trail.js';
-import { TicketHistoryWriter, type HistoricalTicket } from '../src/modules/ticket-history/ticket-history.writer.js';
+import {
+  HISTORY_BATCH,
+  TicketHistoryWriter,
+  type HistoricalTicket,
+} from '../src/modules/ticket-history/ticket-history.writer.js';
 import { SlaPoliciesService } from '../src/modules/sla-policies/sla-policies.service.js';
 import { TicketSlaService } from '../src/modules/ticket-sla/ticket-sla.service.js';
 import { createDepartment, createUser, type DepartmentRecord, type UserRecord } from './factories/identity.factory.js';
@@ -241,6 +245,88 @@ describe(TicketHistoryWriter.name, () => {
     expect(totals).toEqual({ labour_minutes: 165, labour_cost_cents: 18_500, expense_cents: 12_345, cost_events: 4 });
   });
 
+  it('stores on new tickets the clock and totals a replay of their stored trail and entries gives', async () => {
+    t.clock.set('2026-01-20T15:00:00Z');
+    const elsewhere = await createDepartment(t.dataSource, { name: 'Harbor' }); // only Finance has a policy
+    const at = (iso: string) => new Date(iso);
+    const { ids } = await write([
+      // Open and overdue: levels passed, no next escalation.
+      history({ firstResponseAt: at('2026-01-05T15:00:00Z') }),
+      // Open, after waiting on the requester for a week.
+      history({
+        firstResponseAt: at('2026-01-05T15:00:00Z'),
+        pauses: [{ from: at('2026-01-13T15:00:00Z'), to: at('2026-01-20T14:00:00Z'), status: 'waiting_on_requester' }],
+      }),
+      // Resolved, reopened, resolved again, closed; with costs.
+      history({
+        firstResponseAt: at('2026-01-05T14:20:00Z'),
+        reopened: [{ resolvedAt: at('2026-01-05T18:00:00Z'), reopenedAt: at('2026-01-06T15:00:00Z') }],
+        resolvedAt: at('2026-01-07T16:00:00Z'),
+        closedAt: at('2026-01-12T16:00:00Z'),
+        workLogs: [{ userId: tech.id, workDate: '2026-01-05', minutes: 50 }],
+        expenses: [
+          {
+            type: 'vendor',
+            amountCents: 9_900,
+            vendor: 'Xerox',
+            spentOn: '2026-01-07',
+            description: 'Call-out',
+            assetId: null,
+            userId: tech.id,
+          },
+        ],
+      }),
+      // Canceled before anyone answered.
+      history({ closedAt: at('2026-01-05T15:00:00Z'), canceled: true }),
+      // A maintenance task done a day late.
+      history({
+        kind: 'maintenance',
+        workClass: 'proactive',
+        source: 'schedule',
+        maintenanceDueAt: at('2026-01-08T21:00:00Z'),
+        firstResponseAt: at('2026-01-08T14:00:00Z'),
+        resolvedAt: at('2026-01-09T16:00:00Z'),
+        workLogs: [{ userId: tech.id, workDate: '2026-01-09', minutes: 45 }],
+      }),
+      // No policy matches its department: no clock.
+      history({
+        departmentId: elsewhere.id,
+        firstResponseAt: at('2026-01-05T15:00:00Z'),
+        resolvedAt: at('2026-01-06T15:00:00Z'),
+      }),
+    ]);
+    const snapshot = async () =>
+      t.dataSource.query(
+        `SELECT ${SLA_COLUMNS}, sla_at_risk_at, next_response_due_at, next_response_breached, labour_minutes, labour_cost_cents, expense_cents,
+                (SELECT count(*)::int FROM sla_escalations x WHERE x.ticket_id = t.id) AS passed
+           FROM tickets t WHERE id = ANY($1::uuid[]) ORDER BY array_position($1::uuid[], id)`,
+        [ids],
+      );
+    const written = await snapshot();
+    expect(written.map((r: { status: string }) => r.status)).toEqual([
+      'in_progress',
+      'in_progress',
+      'closed',
+      'canceled',
+      'resolved',
+      'resolved',
+    ]);
+    expect(written[0]).toMatchObject({ resolution_breached: true, next_escalation_at: null, passed: 1 });
+    expect(written[1].sla_paused_minutes).toBeGreaterThan(0);
+    expect(written[5]).toMatchObject({ sla_policy_version_id: null, sla_calendar_id: null, resolution_minutes: null });
+    await t.dataSource.transaction(async (manager) => {
+      await t.app.get(TicketSlaService, { strict: false }).refreshMany(manager, ids, t.clock.now());
+      await manager.query(
+        `UPDATE tickets t SET labour_minutes = coalesce((SELECT sum(w.minutes) FROM ticket_work_logs w WHERE w.ticket_id = t.id), 0),
+                labour_cost_cents = coalesce((SELECT sum(w.cost_cents) FROM ticket_work_logs w WHERE w.ticket_id = t.id), 0),
+                expense_cents = coalesce((SELECT sum(e.amount_cents) FROM ticket_expenses e WHERE e.ticket_id = t.id), 0)
+          WHERE t.id = ANY($1::uuid[])`,
+        [ids],
+      );
+    });
+    expect(await snapshot()).toEqual(written);
+  });
+
   it('refuses milestones out of order, naming the milestone, and writes nothing', async () => {
     const before = (await t.dataSource.query(`SELECT count(*)::int AS n FROM tickets`))[0].n;
     const impossible = history({
@@ -249,6 +335,11 @@ describe(TicketHistoryWriter.name, () => {
     });
     await expect(write([history({}), impossible])).rejects.toThrow(ImpossibleHistoryError);
     await expect(write([impossible])).rejects.toMatchObject({ field: 'resolvedAt' });
+    // Found in the second batch while the first is being written: the first is rolled back with it.
+    await expect(write([...Array.from({ length: HISTORY_BATCH }, () => history({})), impossible])).rejects.toThrow(
+      ImpossibleHistoryError,
+    );
     expect((await t.dataSource.query(`SELECT count(*)::int AS n FROM tickets`))[0].n).toBe(before);
+    expect((await write([history({})])).created).toBe(1);
   });
 });

@@ -26,6 +26,7 @@ describe(loadConfig.name, () => {
       cityTimeZone: 'America/New_York',
       schedulerEnabled: true,
       demoData: true,
+      demoHistory: { years: 3, scale: 1 },
       secureCookies: false,
       databaseUrl: undefined,
       smtpUrl: undefined,
@@ -70,6 +71,18 @@ describe(loadConfig.name, () => {
   it('never loads demo data in production', () => {
     expect(problemsOf({ NODE_ENV: 'production', SESSION_SECRET: 's'.repeat(40), DEMO_DATA: 'true' })).toEqual([
       'DEMO_DATA: demo data is never loaded when NODE_ENV=production',
+    ]);
+  });
+
+  it('sizes the demo history, refusing sizes it cannot load', () => {
+    expect(loadConfig({ DEMO_HISTORY_YEARS: '1', DEMO_HISTORY_SCALE: '0.25', DATA_DIR: dataDir() }).demoHistory).toEqual({
+      years: 1,
+      scale: 0.25,
+    });
+    const problems = problemsOf({ DEMO_HISTORY_YEARS: '-1', DEMO_HISTORY_SCALE: 'lots', DATA_DIR: dataDir() });
+    expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['DEMO_HISTORY_SCALE', 'DEMO_HISTORY_YEARS']);
+    expect(problemsOf({ DEMO_HISTORY_SCALE: '0', DATA_DIR: dataDir() })).toEqual([
+      'DEMO_HISTORY_SCALE: must not be less than 0.01',
     ]);
   });
 

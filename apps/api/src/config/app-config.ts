@@ -7,6 +7,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsNumber,
   IsOptional,
   IsString,
   IsUrl,
@@ -34,6 +35,8 @@ const toBoolean = ({ value }: { value: unknown }): unknown => {
 };
 const toInt = ({ value }: { value: unknown }): unknown =>
   value === '' ? undefined : typeof value === 'string' && /^\d+$/.test(value) ? Number(value) : value;
+const toNumber = ({ value }: { value: unknown }): unknown =>
+  value === '' ? undefined : typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : value;
 const emptyToUndefined = ({ value }: { value: unknown }): unknown => (value === '' ? undefined : value);
 
 /** The environment as the app accepts it. Every variable is checked here and nowhere else. */
@@ -90,6 +93,22 @@ class EnvSchema {
   @IsBoolean()
   DEMO_DATA?: boolean;
 
+  /** Years of ticket history the demo city is loaded with (0: none). */
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(20)
+  DEMO_HISTORY_YEARS?: number;
+
+  /** The demo history's ticket volume, relative to the demo city's (0.1 for quick test runs, 4 for a big city). */
+  @Transform(toNumber)
+  @IsOptional()
+  @IsNumber({ allowNaN: false, allowInfinity: false })
+  @Min(0.01)
+  @Max(50)
+  DEMO_HISTORY_SCALE?: number;
+
   @Transform(toBoolean)
   @IsOptional()
   @IsBoolean()
@@ -117,6 +136,8 @@ export interface AppConfig {
   readonly smtpUrl: string | undefined;
   readonly schedulerEnabled: boolean;
   readonly demoData: boolean;
+  /** The demo city's history: how many years, at what ticket volume (1 = the demo city's). */
+  readonly demoHistory: { readonly years: number; readonly scale: number };
   readonly trustProxy: boolean;
   readonly logLevel: LogLevel;
   /** Git-ignored folder for the embedded PostgreSQL and the generated development secret. */
@@ -169,6 +190,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     smtpUrl: raw.SMTP_URL,
     schedulerEnabled: raw.SCHEDULER_ENABLED ?? true,
     demoData: raw.DEMO_DATA ?? nodeEnv !== 'production',
+    demoHistory: { years: raw.DEMO_HISTORY_YEARS ?? 3, scale: raw.DEMO_HISTORY_SCALE ?? 1 },
     trustProxy: raw.TRUST_PROXY ?? false,
     logLevel: raw.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info'),
     dataDir,
@@ -187,6 +209,8 @@ const ENV_KEYS: (keyof EnvSchema)[] = [
   'SMTP_URL',
   'SCHEDULER_ENABLED',
   'DEMO_DATA',
+  'DEMO_HISTORY_YEARS',
+  'DEMO_HISTORY_SCALE',
   'TRUST_PROXY',
   'LOG_LEVEL',
   'DATA_DIR',

@@ -3,13 +3,19 @@ import { ALWAYS_OPEN } from '@civicdesk/sla';
 import { publicHolidays } from '../../modules/calendars/domain/public-holidays.js';
 
 /**
- * The demo city's calendars: office hours with New York State public holidays loaded (last,
- * this and next year), the library's longer hours, and 24×7 for police and fire.
+ * The demo city's calendars: office hours with New York State public holidays loaded (from the
+ * year before the history starts to next year), the library's longer hours, and 24×7 for police
+ * and fire.
  */
-export async function seedDemoCalendars(manager: EntityManager, now: Date, departments: Map<string, string>): Promise<void> {
+export async function seedDemoCalendars(
+  manager: EntityManager,
+  now: Date,
+  departments: Map<string, string>,
+  historyYears: number,
+): Promise<void> {
   const [city] = await manager.query(`SELECT id, time_zone FROM calendars WHERE system_key = 'city_office_hours'`);
   const year = now.getUTCFullYear();
-  const holidays = publicHolidays('US', 'NY', year - 1, year + 1);
+  const holidays = publicHolidays('US', 'NY', year - Math.ceil(historyYears) - 1, year + 1);
   const [library] = await manager.query(
     `INSERT INTO calendars (name, time_zone, windows, created_at, updated_at) VALUES ('Library hours', $1, $2, $3, $3) RETURNING id`,
     [

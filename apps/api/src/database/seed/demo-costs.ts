@@ -53,12 +53,16 @@ const NOTES: Record<TicketKind, string[]> = {
 };
 
 /**
- * The demo city's costs: role default rates, the technicians' own rates (Taylor's changed last
- * July, so the rates page shows history), and work logs and expenses on the demo tickets, mostly
- * the resolved and closed ones. Written by the same functions the API uses, so every stored rate,
- * cost, total and ticket event is what the API would have written.
+ * The demo city's rates: role defaults since 2020, the technicians' own rates (Taylor's changed
+ * last July, so the rates page shows history; their colleagues' rise every July), so that every
+ * day of the history has a rate in force. `colleagues`: the other technicians' e-mails.
  */
-export async function seedDemoCosts(manager: EntityManager, now: Date, users: Map<string, string>): Promise<void> {
+export async function seedDemoRates(
+  manager: EntityManager,
+  now: Date,
+  users: Map<string, string>,
+  colleagues: readonly string[],
+): Promise<void> {
   const user = (email: string): string => users.get(email)!;
   const year = now.getUTCFullYear();
   const rates: [string | null, string | null, number, string][] = [
@@ -69,13 +73,32 @@ export async function seedDemoCosts(manager: EntityManager, now: Date, users: Ma
     [user('tech@civicdesk.test'), null, 6_200, `${year - 1}-07-01`],
     [user('tech2@civicdesk.test'), null, 6_000, `${year - 2}-01-01`],
   ];
-  for (const [userId, role, cents, from] of rates) {
-    await manager.query(
-      `INSERT INTO labor_rates (user_id, role, hourly_rate_cents, effective_from, created_by_id, created_at) VALUES ($1, $2, $3, $4, $5, $6)`,
-      [userId, role, cents, from, user('admin@civicdesk.test'), now],
-    );
-  }
+  colleagues.forEach((email, i) => {
+    // Juniors to seniors, $52–$68 an hour four years ago, 3 % more each July since.
+    let cents = 5_200 + i * 160;
+    for (let y = year - 4; y <= year; y++) {
+      if (y > year - 4) cents = Math.round((cents * 1.03) / 10) * 10;
+      if (`${y}-07-01` <= now.toISOString().slice(0, 10)) rates.push([user(email), null, cents, `${y}-07-01`]);
+    }
+  });
+  await manager.query(
+    `INSERT INTO labor_rates (user_id, role, hourly_rate_cents, effective_from, created_by_id, created_at)
+     SELECT r.user_id, r.role::user_role, r.cents, r.from_date, $2, $3
+       FROM json_to_recordset($1::json) AS r(user_id uuid, role text, cents int, from_date date)`,
+    [
+      JSON.stringify(rates.map(([userId, role, cents, from]) => ({ user_id: userId, role, cents, from_date: from }))),
+      user('admin@civicdesk.test'),
+      now,
+    ],
+  );
+}
 
+/**
+ * Costs on the demo's current tickets: work logs and expenses, mostly on the resolved and closed
+ * ones. Written by the same functions the API uses, so every stored rate, cost, total and ticket
+ * event is what the API would have written.
+ */
+export async function seedDemoTicketCosts(manager: EntityManager, now: Date, ticketIds: readonly string[]): Promise<void> {
   // Retired demo assets were retired some months ago.
   await manager.query(`UPDATE assets SET retired_at = $1 WHERE status = 'retired' AND retired_at IS NULL`, [
     new Date(now.getTime() - 120 * 24 * HOUR),
@@ -91,8 +114,8 @@ export async function seedDemoCosts(manager: EntityManager, now: Date, users: Ma
     asset_id: string | null;
   }[] = await manager.query(
     `SELECT id, title, kind, status, assignee_id, least(coalesce(resolved_at, created_at), $1) AS worked_at, asset_id FROM tickets
-      WHERE assignee_id IS NOT NULL AND status NOT IN ('new', 'assigned', 'canceled') ORDER BY created_at, number`,
-    [now],
+      WHERE id = ANY($2::uuid[]) AND assignee_id IS NOT NULL AND status NOT IN ('new', 'assigned', 'canceled') ORDER BY created_at, number`,
+    [now, ticketIds],
   );
   let n = 0;
   for (const t of tickets) {

@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { DEFAULT_LIFECYCLE_YEARS, type AssetType } from '../../modules/assets/domain/asset-vocabulary.js';
+import type { AssetType } from '../../modules/assets/domain/asset-vocabulary.js';
 import { computePriority } from '../../modules/tickets/domain/priority.js';
 import {
   defaultWorkClass,
@@ -9,6 +9,8 @@ import {
   type TicketStatus,
   type Urgency,
 } from '../../modules/tickets/domain/ticket-vocabulary.js';
+import { planFleet, type FleetGroup, type PlannedAsset } from './history/fleet.js';
+import type { Random } from './history/random.js';
 
 interface Ids {
   /** Department id by code. */
@@ -22,10 +24,39 @@ interface Ids {
 const MINUTE = 60 * 1000;
 const HOUR = 60 * MINUTE;
 
+/** The technicians of each queue: Taylor and Jordan (the demo sign-ins) and their ten colleagues. */
 const QUEUES = [
-  { name: 'Network', restricted: false, members: ['tech@civicdesk.test', 'tech2@civicdesk.test'] },
-  { name: 'Public Safety Systems', restricted: true, members: ['tech2@civicdesk.test'] },
-  { name: 'Field Services', restricted: false, members: ['tech@civicdesk.test'] },
+  {
+    name: 'Network',
+    restricted: false,
+    members: ['tech@civicdesk.test', 'tech2@civicdesk.test', 'luis.ortega@civicdesk.test', 'omar.haddad@civicdesk.test'],
+  },
+  {
+    name: 'Public Safety Systems',
+    restricted: true,
+    members: ['tech2@civicdesk.test', 'dana.whitfield@civicdesk.test', 'ben.carter@civicdesk.test'],
+  },
+  {
+    name: 'Field Services',
+    restricted: false,
+    members: ['tech@civicdesk.test', 'riley.chen@civicdesk.test', 'nina.petrova@civicdesk.test', 'marcus.bell@civicdesk.test'],
+  },
+] as const;
+
+/** The built-in queues' members. */
+const BUILT_IN_QUEUE_MEMBERS = [
+  [
+    'Service Desk',
+    [
+      'tech@civicdesk.test',
+      'tech2@civicdesk.test',
+      'priya.shah@civicdesk.test',
+      'marcus.bell@civicdesk.test',
+      'grace.kim@civicdesk.test',
+      'sam.okafor@civicdesk.test',
+    ],
+  ],
+  ['Security', ['tech@civicdesk.test', 'omar.haddad@civicdesk.test', 'grace.kim@civicdesk.test']],
 ] as const;
 
 const CATEGORIES: { name: string; queue: string; kind?: TicketKind }[] = [
@@ -41,7 +72,7 @@ const CATEGORIES: { name: string; queue: string; kind?: TicketKind }[] = [
 ];
 
 /** Devices each department has: [type, how many, name, unit cost in dollars]. */
-const FLEET: Record<string, [AssetType, number, string, number][]> = {
+const FLEET: Record<string, readonly FleetGroup[]> = {
   CH: [
     ['desktop', 18, 'Dell OptiPlex 7010', 980],
     ['laptop', 8, 'Lenovo ThinkPad T14', 1450],
@@ -95,6 +126,24 @@ const FLEET: Record<string, [AssetType, number, string, number][]> = {
     ['ups', 8, 'APC Smart-UPS 3000', 2100],
     ['laptop', 8, 'Lenovo ThinkPad X1 Carbon', 1900],
   ],
+  HR: [
+    ['desktop', 8, 'Dell OptiPlex 7010', 980],
+    ['laptop', 4, 'Lenovo ThinkPad T14', 1450],
+    ['printer', 1, 'HP LaserJet M611', 1250],
+    ['desk_phone', 8, 'Cisco IP Phone 8845', 310],
+  ],
+  PLAN: [
+    ['desktop', 10, 'Dell Precision 3680', 1900],
+    ['laptop', 4, 'Dell Latitude 5440', 1300],
+    ['tablet', 6, 'Samsung Galaxy Tab Active5', 690],
+    ['printer', 1, 'HP DesignJet T1700 plotter', 6800],
+  ],
+  COURT: [
+    ['desktop', 10, 'Dell OptiPlex 7010', 980],
+    ['printer', 2, 'HP LaserJet M611', 1250],
+    ['camera', 2, 'Axis Q1656 camera', 1600],
+    ['desk_phone', 8, 'Cisco IP Phone 8845', 310],
+  ],
 };
 
 const TYPE_CODE: Record<AssetType, string> = {
@@ -128,6 +177,9 @@ const BUILDINGS: Record<string, string> = {
   LIB: 'Main Library',
   UTIL: 'Water Treatment Plant',
   IT: 'City Hall data center',
+  HR: 'City Hall, 3rd floor',
+  PLAN: 'Development Services Center',
+  COURT: 'Municipal Court',
 };
 
 interface DemoTicket {
@@ -413,6 +465,11 @@ const SLA_SHOWCASE: DemoTicket[] = [
   reply: 'Thanks, we are looking into it.',
 }));
 
+/** How long ago the oldest of the current demo tickets was filed: history ends before it, so numbers read in order. */
+export function oldestDemoTicketHours(): number {
+  return Math.max(...demoTickets().map((t) => t.age));
+}
+
 /** The named demo tickets plus everyday ones: a few dozen open tickets in every status. */
 function demoTickets(): DemoTicket[] {
   const everyday = Array.from({ length: 40 }, (_, i): DemoTicket => {
@@ -436,11 +493,28 @@ function demoTickets(): DemoTicket[] {
   return [...TICKETS, ...everyday, ...SLA_SHOWCASE];
 }
 
+/** A planned device of the demo city, as stored. */
+export interface DemoAsset extends PlannedAsset {
+  id: string;
+  tag: string;
+}
+
+export interface DemoServiceDesk {
+  queues: Map<string, string>;
+  categories: Map<string, { id: string; queueId: string }>;
+  assets: DemoAsset[];
+}
+
 /**
- * The demo city's helpdesk: queues with members, categories, ~300 assets across departments and
- * tickets in every status with replies, notes and a consistent audit trail. Deterministic.
+ * The demo city's service desk: queues with their members, categories, and ~340 devices across
+ * the departments with the ages a city's fleet has (see planFleet). Deterministic.
  */
-export async function seedDemoHelpdesk(manager: EntityManager, now: Date, ids: Ids): Promise<void> {
+export async function seedDemoServiceDesk(
+  manager: EntityManager,
+  now: Date,
+  ids: Pick<Ids, 'departments' | 'users'>,
+  random: Random,
+): Promise<DemoServiceDesk> {
   const user = (email: string): string => ids.users.get(email)!;
   const queues = new Map<string, string>();
   for (const row of await manager.query(`SELECT id, name FROM queues`)) queues.set(row.name, row.id);
@@ -450,20 +524,20 @@ export async function seedDemoHelpdesk(manager: EntityManager, now: Date, ids: I
       [q.name, q.restricted, now],
     );
     queues.set(q.name, row.id);
-    for (const email of q.members)
-      await manager.query(`INSERT INTO queue_members (queue_id, user_id) VALUES ($1, $2)`, [row.id, user(email)]);
   }
-  for (const [queue, members] of [
-    ['Service Desk', ['tech@civicdesk.test', 'tech2@civicdesk.test']],
-    ['Security', ['tech@civicdesk.test']],
-  ] as const) {
-    for (const email of members)
-      await manager.query(`INSERT INTO queue_members (queue_id, user_id) VALUES ($1, $2)`, [queues.get(queue), user(email)]);
-  }
+  const members = [...QUEUES.map((q) => [q.name, q.members] as const), ...BUILT_IN_QUEUE_MEMBERS].flatMap(([queue, emails]) =>
+    emails.map((email) => ({ queue_id: queues.get(queue), user_id: user(email) })),
+  );
+  await manager.query(
+    `INSERT INTO queue_members (queue_id, user_id) SELECT m.queue_id, m.user_id FROM json_to_recordset($1::json) AS m(queue_id uuid, user_id uuid)`,
+    [JSON.stringify(members)],
+  );
   await manager.query(`UPDATE queues SET lead_id = $1 WHERE name = 'Service Desk'`, [user('manager@civicdesk.test')]);
   await manager.query(`UPDATE queues SET lead_id = $1 WHERE name = 'Public Safety Systems'`, [user('tech2@civicdesk.test')]);
 
   const categories = new Map<string, { id: string; queueId: string }>();
+  for (const row of await manager.query(`SELECT id, name, default_queue_id FROM categories`))
+    categories.set(row.name, { id: row.id, queueId: row.default_queue_id });
   for (const c of CATEGORIES) {
     const [row] = await manager.query(
       `INSERT INTO categories (name, default_queue_id, default_kind, created_at, updated_at) VALUES ($1, $2, $3, $4, $4) RETURNING id`,
@@ -472,47 +546,75 @@ export async function seedDemoHelpdesk(manager: EntityManager, now: Date, ids: I
     categories.set(c.name, { id: row.id, queueId: queues.get(c.queue)! });
   }
 
-  // Assets: tags like FIN-LT-0003, purchases spread over seven years, warranties of three.
-  const assetByPrefix = new Map<string, string>();
-  let serial = 0;
-  for (const [code, fleet] of Object.entries(FLEET)) {
-    for (const [type, count, name, dollars] of fleet) {
-      for (let i = 1; i <= count; i++) {
-        serial += 1;
-        const bought = new Date(Date.UTC(2019 + (serial % 7), (serial * 5) % 12, 1 + (serial % 27)));
-        const warranty = new Date(bought);
-        warranty.setUTCFullYear(bought.getUTCFullYear() + 3);
-        const tag = `${code}-${TYPE_CODE[type]}-${String(i).padStart(4, '0')}`;
-        const [row] = await manager.query(
-          `INSERT INTO assets (tag, name, type, department_id, location, serial, purchase_date, cost_cents, warranty_end, lifecycle_years, status, assigned_user_id, created_at, updated_at)
-           VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $13) RETURNING id`,
-          [
-            tag,
-            name,
-            type,
-            ids.departments.get(code),
-            BUILDINGS[code],
-            `SN${(100000 + serial * 7919).toString(36).toUpperCase()}`,
-            bought.toISOString().slice(0, 10),
-            dollars * 100,
-            warranty.toISOString().slice(0, 10),
-            DEFAULT_LIFECYCLE_YEARS[type],
-            serial % 41 === 0 ? 'in_repair' : serial % 53 === 0 ? 'retired' : 'in_service',
-            code === 'FIN' && type === 'laptop' && i === 1 ? user('employee@civicdesk.test') : null,
-            now,
-          ],
-        );
-        const prefix = `${code}-${TYPE_CODE[type]}`;
-        if (!assetByPrefix.has(prefix)) assetByPrefix.set(prefix, row.id);
-      }
-    }
-  }
+  // Assets: tags like FIN-LT-0003, warranties of three years, one statement.
+  const planned = planFleet(random, now, FLEET);
+  const rows = planned.map((a, serial) => {
+    const warranty = new Date(`${a.purchaseDate}T00:00:00Z`);
+    warranty.setUTCFullYear(warranty.getUTCFullYear() + 3);
+    return {
+      tag: `${a.departmentCode}-${TYPE_CODE[a.type]}-${String(a.index).padStart(4, '0')}`,
+      name: a.name,
+      type: a.type,
+      department_id: ids.departments.get(a.departmentCode),
+      location: BUILDINGS[a.departmentCode] ?? null,
+      serial: `SN${(100000 + (serial + 1) * 7919).toString(36).toUpperCase()}`,
+      purchase_date: a.purchaseDate,
+      cost_cents: a.costCents,
+      warranty_end: warranty.toISOString().slice(0, 10),
+      lifecycle_years: a.lifecycleYears,
+      // The lemons wait for their replacement in service; the first of each kind is the named tickets' device, in use.
+      status: a.lemon || a.index === 1 ? 'in_service' : a.status,
+      retired_at: a.lemon || a.index === 1 ? null : a.retiredAt,
+      assigned_user_id:
+        a.departmentCode === 'FIN' && a.type === 'laptop' && a.index === 1 ? user('employee@civicdesk.test') : null,
+    };
+  });
+  const inserted: { id: string; tag: string }[] = await manager.query(
+    `INSERT INTO assets (tag, name, type, department_id, location, serial, purchase_date, cost_cents, warranty_end, lifecycle_years, status,
+                         retired_at, assigned_user_id, created_at, updated_at)
+     SELECT a.tag, a.name, a.type::asset_type, a.department_id, a.location, a.serial, a.purchase_date, a.cost_cents, a.warranty_end,
+            a.lifecycle_years, a.status::asset_status, a.retired_at, a.assigned_user_id, $2, $2
+       FROM json_to_recordset($1::json) AS a(tag text, name text, type text, department_id uuid, location text, serial text,
+            purchase_date date, cost_cents bigint, warranty_end date, lifecycle_years int, status text, retired_at timestamptz,
+            assigned_user_id uuid)
+     RETURNING id, tag`,
+    [JSON.stringify(rows), now],
+  );
+  const idOf = new Map(inserted.map((r) => [r.tag, r.id]));
+  const assets = planned.map((a, k): DemoAsset => {
+    const tag = rows[k]!.tag;
+    return { ...a, status: rows[k]!.status, retiredAt: rows[k]!.retired_at, id: idOf.get(tag)!, tag };
+  });
+  return { queues, categories, assets };
+}
 
+/**
+ * The demo's current tickets, in every status with replies, notes and a consistent audit
+ * trail, filed over the last few days (after the history). Deterministic. Returns their ids.
+ */
+export async function seedDemoTickets(manager: EntityManager, now: Date, ids: Ids, desk: DemoServiceDesk): Promise<string[]> {
+  const user = (email: string): string => ids.users.get(email)!;
+  // The first device of each department and type (FIN-LT-0001…), which the named tickets are about.
+  const assetByPrefix = new Map<string, string>();
+  for (const a of desk.assets) {
+    const prefix = a.tag.slice(0, a.tag.lastIndexOf('-'));
+    if (a.index === 1) assetByPrefix.set(prefix, a.id);
+  }
   const lifeSafety = new Map<string, boolean>();
   for (const row of await manager.query(`SELECT id, life_safety FROM departments`)) lifeSafety.set(row.id, row.life_safety);
+  const created: string[] = [];
   for (const t of demoTickets()) {
-    await seedTicket(manager, now, t, { user, categories, assets: assetByPrefix, lifeSafety, ago: ids.businessMinutesAgo });
+    created.push(
+      await seedTicket(manager, now, t, {
+        user,
+        categories: desk.categories,
+        assets: assetByPrefix,
+        lifeSafety,
+        ago: ids.businessMinutesAgo,
+      }),
+    );
   }
+  return created;
 }
 
 async function seedTicket(
@@ -526,7 +628,7 @@ async function seedTicket(
     lifeSafety: Map<string, boolean>;
     ago: (businessMinutes: number) => Date;
   },
-): Promise<void> {
+): Promise<string> {
   const category = refs.categories.get(t.category)!;
   const requesterId = refs.user(t.requester);
   const [{ department_id: departmentId }] = await manager.query(`SELECT department_id FROM users WHERE id = $1`, [requesterId]);
@@ -611,6 +713,7 @@ async function seedTicket(
       [row.id, actor, type, isPublic, JSON.stringify(data), at],
     );
   }
+  return row.id;
 }
 
 /** The statuses a demo ticket passed through to reach its current one. */

@@ -120,10 +120,15 @@ export async function seedDemoSlaPolicies(
 }
 
 /**
- * Puts every demo ticket on its clock as if CivicDesk had run all along: the policy matched at
- * creation (recorded in the trail), then the clock replayed up to now and stored.
+ * Puts the demo's current tickets on their clocks as if CivicDesk had run all along: the policy
+ * matched at creation (recorded in the trail), then the clock replayed up to now and stored.
  */
-export async function clockDemoTickets(manager: EntityManager, dataSource: DataSource, clock: Clock): Promise<void> {
+export async function clockDemoTickets(
+  manager: EntityManager,
+  dataSource: DataSource,
+  clock: Clock,
+  ticketIds: readonly string[],
+): Promise<void> {
   const policies = new SlaPoliciesService(dataSource, clock);
   const sla = new TicketSlaService(policies);
   const tickets: {
@@ -135,7 +140,8 @@ export async function clockDemoTickets(manager: EntityManager, dataSource: DataS
     created_at: Date;
     requester_id: string;
   }[] = await manager.query(
-    `SELECT id, kind, priority, department_id, category_id, created_at, requester_id FROM tickets ORDER BY created_at`,
+    `SELECT id, kind, priority, department_id, category_id, created_at, requester_id FROM tickets WHERE id = ANY($1::uuid[]) ORDER BY created_at`,
+    [ticketIds],
   );
   for (const t of tickets) {
     const match = await policies.resolveForTicket(manager, {

@@ -1,12 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import { computeTicketClock, type ClockPolicy, type TicketClock } from '@civicdesk/sla';
+import type { TicketClock } from '@civicdesk/sla';
 import { SlaPoliciesService, type ResolvedSlaPolicy } from '../sla-policies/sla-policies.service.js';
 import type { Priority, TicketKind, TicketStatus } from '../tickets/domain/ticket-vocabulary.js';
 import { appendEventsToTickets } from '../tickets/ticket-events.js';
 import { loadCalendars, type SlaCalendar } from './calendar-source.js';
-import { CLOCK_EVENT_TYPES, clockEventsFrom, matchedVersionIds, type ClockEventRow } from './domain/clock-events.js';
-import { slaColumns, withAtRiskMarkers, type SlaColumns } from './domain/clock-columns.js';
+import { CLOCK_EVENT_TYPES, type ClockEventRow } from './domain/clock-events.js';
+import { SLA_COLUMN_TYPES, slaColumns } from './domain/clock-columns.js';
+import { replayClock } from './domain/replay-clock.js';
 
 /** Why the policy was matched again (recorded on the SLA timeline). */
 export type RematchReason = 'created' | 'priority' | 'department' | 'category' | 'escalation';
@@ -182,9 +183,14 @@ export class TicketSlaService {
       const events = eventsOf.get(ticket.id) ?? [];
       const version = versions.get(ticket.sla_policy_version_id!)!;
       const calendar = calendars.get(calendarOf(ticket))!;
-      const forClock = new Map([...versions].map(([id, v]) => [id, clockPolicyOf(v, ticket)]));
-      const base = forClock.get(matchedVersionIds(events)[0] ?? version.versionId)!;
-      const clock = computeTicketClock(clockEventsFrom(events, forClock), base, calendar, now);
+      const clock = replayClock(
+        { kind: ticket.kind, maintenanceDueAt: ticket.maintenance_due_at },
+        events,
+        versions,
+        version,
+        calendar,
+        now,
+      );
       return { ticket, version, calendar, clock, fired: new Set(ticket.fired), events, versions };
     });
   }
@@ -208,49 +214,12 @@ export class TicketSlaService {
       sla_calendar_id: e.calendar.id,
       ...slaColumns(e.clock, !DONE.includes(e.ticket.status), e.fired, e.version.active),
     }));
-    const columns = Object.keys(COLUMN_TYPES) as (keyof typeof COLUMN_TYPES)[];
+    const columns = Object.keys(SLA_COLUMN_TYPES) as (keyof typeof SLA_COLUMN_TYPES)[];
     await manager.query(
       `UPDATE tickets t SET ${columns.map((c) => `${c} = s.${c}`).join(', ')}
-         FROM json_to_recordset($1::json) AS s(id uuid, ${columns.map((c) => `${c} ${COLUMN_TYPES[c]}`).join(', ')})
+         FROM json_to_recordset($1::json) AS s(id uuid, ${columns.map((c) => `${c} ${SLA_COLUMN_TYPES[c]}`).join(', ')})
         WHERE t.id = s.id`,
       [JSON.stringify(rows)],
     );
   }
-}
-
-/** Every column `store` writes, with its SQL type. */
-const COLUMN_TYPES: Record<keyof SlaColumns | 'sla_calendar_id', string> = {
-  sla_calendar_id: 'uuid',
-  due_at: 'timestamptz',
-  first_response_due_at: 'timestamptz',
-  resolution_due_at: 'timestamptz',
-  next_response_due_at: 'timestamptz',
-  first_response_minutes: 'integer',
-  resolution_minutes: 'integer',
-  first_resolution_minutes: 'integer',
-  sla_paused_minutes: 'integer',
-  sla_paused: 'boolean',
-  first_response_breached: 'boolean',
-  resolution_breached: 'boolean',
-  next_response_breached: 'boolean',
-  sla_breached_at: 'timestamptz',
-  sla_at_risk_at: 'timestamptz',
-  next_escalation_at: 'timestamptz',
-};
-
-/**
- * A version's targets for this ticket. Maintenance has no response target and is on time when
- * resolved by its due date (brief rule 10); the policy's escalations still apply to that span.
- */
-function clockPolicyOf(version: ResolvedSlaPolicy, ticket: ClockTicket): ClockPolicy {
-  const policy: ClockPolicy =
-    ticket.kind === 'maintenance'
-      ? {
-          ...version.policy,
-          firstResponseMinutes: null,
-          nextResponseMinutes: null,
-          resolutionDueAt: ticket.maintenance_due_at ? new Date(ticket.maintenance_due_at) : null,
-        }
-      : version.policy;
-  return withAtRiskMarkers(policy);
 }

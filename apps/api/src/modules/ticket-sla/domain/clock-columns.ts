@@ -36,6 +36,26 @@ export interface SlaColumns {
   next_escalation_at: Date | null;
 }
 
+/** Every column a stored clock fills, with its SQL type (for statements that write them from JSON). */
+export const SLA_COLUMN_TYPES: Record<keyof SlaColumns | 'sla_calendar_id', string> = {
+  sla_calendar_id: 'uuid',
+  due_at: 'timestamptz',
+  first_response_due_at: 'timestamptz',
+  resolution_due_at: 'timestamptz',
+  next_response_due_at: 'timestamptz',
+  first_response_minutes: 'integer',
+  resolution_minutes: 'integer',
+  first_resolution_minutes: 'integer',
+  sla_paused_minutes: 'integer',
+  sla_paused: 'boolean',
+  first_response_breached: 'boolean',
+  resolution_breached: 'boolean',
+  next_response_breached: 'boolean',
+  sla_breached_at: 'timestamptz',
+  sla_at_risk_at: 'timestamptz',
+  next_escalation_at: 'timestamptz',
+};
+
 /** An escalation level of the clock, with the next-response cycle it belongs to. */
 export interface LevelState extends EscalationState {
   cycle: number;
