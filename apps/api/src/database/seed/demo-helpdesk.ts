@@ -506,7 +506,7 @@ export interface DemoServiceDesk {
 }
 
 /**
- * The demo city's service desk: queues with their members, categories, and ~340 devices across
+ * The demo city's service desk: queues with their members, categories, and ~390 devices across
  * the departments with the ages a city's fleet has (see planFleet). Deterministic.
  */
 export async function seedDemoServiceDesk(
