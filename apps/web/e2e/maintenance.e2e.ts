@@ -68,10 +68,12 @@ describe('preventive maintenance, from the calendar to the cost on the ticket', 
     await page.waitForURL((url) => url.pathname === '/maintenance');
     await page.getByRole('heading', { name: 'Maintenance calendar' }).waitFor();
     // (Mantine draws its own radios over visually hidden inputs: people click the label, or use the keyboard.)
+    // Each change is made once the page shows the last one: filters are read from the address as rendered.
     await page.locator('label', { hasText: /^List$/ }).click();
-    await page.waitForURL((url) => url.searchParams.get('view') === 'list');
+    await page.getByRole('radio', { name: 'List', checked: true }).waitFor({ state: 'attached' });
     await page.getByRole('switch', { name: 'Only my work' }).focus();
     await page.keyboard.press('Space');
+    await page.getByRole('switch', { name: 'Only my work', checked: true }).waitFor({ state: 'attached' });
     await page.waitForURL((url) => url.searchParams.get('view') === 'list' && url.searchParams.get('mine') === '1');
     const months = monthIndex(task.dueAt) - monthIndex(new Date().toISOString());
     for (let step = 0; step < Math.abs(months); step++) {
