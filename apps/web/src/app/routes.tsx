@@ -1,6 +1,7 @@
 import { lazy, type ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
 import { SignInPage } from '../features/auth/components/SignInPage';
+import { DASHBOARD_PATHS, REPORT_READERS } from '../features/dashboard/dashboard-paths';
 import { importsRoutes } from '../features/imports';
 import { maintenanceRoutes } from '../features/maintenance';
 import type { Role } from '../lib/api/api-types';
@@ -14,6 +15,9 @@ import { RouteErrorPage } from './RouteErrorPage';
 // Signed-in pages load on demand so the sign-in page stays small.
 const DashboardPage = lazy(() =>
   import('../features/dashboard/components/DashboardPage').then((m) => ({ default: m.DashboardPage })),
+);
+const MonthlyReportPage = lazy(() =>
+  import('../features/dashboard/components/MonthlyReportPage').then((m) => ({ default: m.MonthlyReportPage })),
 );
 const QueuePage = lazy(() => import('../features/queue/components/QueuePage').then((m) => ({ default: m.QueuePage })));
 const MyTicketsPage = lazy(() =>
@@ -60,6 +64,7 @@ export const appRoutes: RouteObject[] = [
             children: [
               { index: true, element: <HomeRedirect /> },
               guarded(PATHS.dashboard, <DashboardPage />),
+              guarded(DASHBOARD_PATHS.monthlyReport, <MonthlyReportPage />, REPORT_READERS),
               guarded(PATHS.queue, <QueuePage />),
               guarded(PATHS.getHelp, <GetHelpPage />),
               guarded(PATHS.myTickets, <MyTicketsPage />),

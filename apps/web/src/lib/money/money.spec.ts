@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { centsToDollarsText, dollarsToCents, formatCents, formatHourlyRate } from './money';
+import { centsToDollarsText, dollarsToCents, formatCents, formatCompactDollars, formatDollars, formatHourlyRate } from './money';
 
 describe(formatCents.name, () => {
   it.each([
@@ -37,5 +37,27 @@ describe(dollarsToCents.name, () => {
   it('round-trips the text a form edits', () => {
     expect(dollarsToCents(centsToDollarsText(129905))).toBe(129905);
     expect(centsToDollarsText(7)).toBe('0.07');
+  });
+});
+
+describe(formatDollars.name, () => {
+  it.each([
+    [0, '$0'],
+    [129949, '$1,299'],
+    [129950, '$1,300'],
+    [-4599, '-$46'],
+  ])('writes %i cents in whole dollars as %s', (cents, text) => {
+    expect(formatDollars(cents)).toBe(text);
+  });
+});
+
+describe(formatCompactDollars.name, () => {
+  it.each([
+    [0, '$0'],
+    [95000, '$950'],
+    [1_250_000, '$12.5K'],
+    [123_456_789, '$1.2M'],
+  ])('writes %i cents on an axis as %s', (cents, text) => {
+    expect(formatCompactDollars(cents)).toBe(text);
   });
 });

@@ -46,3 +46,21 @@ export function dollarsToCents(value: string | number): number | null {
   const [, whole = '0', fraction = ''] = match;
   return Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
 }
+
+/** "$1,300" from 129950: whole dollars, for totals and report figures. */
+export function formatDollars(cents: number): string {
+  return wholeDollars.format(Math.round(cents / 100));
+}
+
+const compactDollars = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  notation: 'compact',
+  minimumFractionDigits: 0,
+  maximumFractionDigits: 1,
+});
+
+/** "$12.5K", "$1.2M": an amount on a chart axis. */
+export function formatCompactDollars(cents: number): string {
+  return compactDollars.format(Math.round(cents / 100));
+}

@@ -1,5 +1,5 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
-import type { AssetListQuery, Calendar, Category, Queue } from '../api/api-types';
+import type { AssetListQuery, Calendar, Category, Department, Queue } from '../api/api-types';
 import { api, unwrap } from '../api/client';
 
 export type AssetListFilters = Omit<AssetListQuery, 'cursor' | 'limit'>;
@@ -10,6 +10,7 @@ export type AssetListFilters = Omit<AssetListQuery, 'cursor' | 'limit'>;
  */
 export const referenceKeys = {
   all: ['reference'] as const,
+  departments: () => [...referenceKeys.all, 'departments'] as const,
   queues: () => [...referenceKeys.all, 'queues'] as const,
   categories: () => [...referenceKeys.all, 'categories'] as const,
   categoryList: (includeInactive: boolean) => [...referenceKeys.categories(), { includeInactive }] as const,
@@ -23,6 +24,14 @@ export const referenceKeys = {
   /** The city's time zone, which says what "today" is for work dates, rates and asset ages. */
   cityTimeZone: () => [...referenceKeys.all, 'city-time-zone'] as const,
 };
+
+/** Every department, for filters and pickers (everyone signed in may read them). */
+export function departmentListQueryOptions() {
+  return queryOptions({
+    queryKey: referenceKeys.departments(),
+    queryFn: async ({ signal }): Promise<Department[]> => (await unwrap(api.GET('/api/departments', { signal }))).items,
+  });
+}
 
 /** Every queue with its lead and members (staff only). */
 export function queueListQueryOptions() {
