@@ -86,6 +86,27 @@ describe(loadConfig.name, () => {
     ]);
   });
 
+  it('reads DATABASE_REPLICA_URLS as a list of replicas of DATABASE_URL, naming bad entries by position only', () => {
+    const primary = 'postgres://civicdesk:pw@db:5432/civicdesk';
+    expect(loadConfig({ DATA_DIR: dataDir(), DATABASE_URL: primary }).databaseReplicaUrls).toEqual([]);
+    expect(
+      loadConfig({
+        DATA_DIR: dataDir(),
+        DATABASE_URL: primary,
+        DATABASE_REPLICA_URLS: ' postgres://r:pw@replica-1:5432/civicdesk , postgresql://r:pw@replica-2/civicdesk,',
+      }).databaseReplicaUrls,
+    ).toEqual(['postgres://r:pw@replica-1:5432/civicdesk', 'postgresql://r:pw@replica-2/civicdesk']);
+    const problems = problemsOf({
+      DATA_DIR: dataDir(),
+      DATABASE_URL: primary,
+      DATABASE_REPLICA_URLS: 'postgres://r:pw@replica-1/civicdesk,mysql://r:secret-pw@x/db',
+    });
+    expect(problems).toEqual(['DATABASE_REPLICA_URLS: entry 2 is not a postgres:// URL']);
+    expect(problemsOf({ DATA_DIR: dataDir(), DATABASE_REPLICA_URLS: 'postgres://r:pw@replica-1/civicdesk' })).toEqual([
+      'DATABASE_REPLICA_URLS: needs DATABASE_URL (the embedded PostgreSQL has no replicas)',
+    ]);
+  });
+
   it('sets Secure cookies when APP_URL is https', () => {
     expect(loadConfig({ APP_URL: 'https://helpdesk.city.gov/', DATA_DIR: dataDir() })).toMatchObject({
       appUrl: 'https://helpdesk.city.gov',

@@ -10,6 +10,7 @@ import {
   IsNumber,
   IsOptional,
   IsString,
+  isURL,
   IsUrl,
   Max,
   Min,
@@ -39,6 +40,8 @@ const toNumber = ({ value }: { value: unknown }): unknown =>
   value === '' ? undefined : typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim()) ? Number(value) : value;
 const emptyToUndefined = ({ value }: { value: unknown }): unknown => (value === '' ? undefined : value);
 
+const POSTGRES_URL = { protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true };
+
 /** The environment as the app accepts it. Every variable is checked here and nowhere else. */
 class EnvSchema {
   @Transform(toInt)
@@ -55,8 +58,14 @@ class EnvSchema {
 
   @Transform(emptyToUndefined)
   @IsOptional()
-  @IsUrl({ protocols: ['postgres', 'postgresql'], require_tld: false, require_protocol: true })
+  @IsUrl(POSTGRES_URL)
   DATABASE_URL?: string;
+
+  /** Comma-separated read replicas of DATABASE_URL; each is checked in loadConfig. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  DATABASE_REPLICA_URLS?: string;
 
   @Transform(emptyToUndefined)
   @IsOptional()
@@ -129,6 +138,8 @@ export interface AppConfig {
   readonly port: number;
   readonly host: string;
   readonly databaseUrl: string | undefined;
+  /** Read replicas of the primary; the reports read from them. Empty: everything on the primary. */
+  readonly databaseReplicaUrls: readonly string[];
   readonly appUrl: string;
   readonly nodeEnv: NodeEnv;
   readonly sessionSecret: string;
@@ -166,6 +177,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const nodeEnv = raw.NODE_ENV ?? 'development';
   const timeZone = raw.CITY_TIME_ZONE ?? 'America/New_York';
   if (!isValidTimeZone(timeZone)) problems.push(`CITY_TIME_ZONE: "${timeZone}" is not an IANA time zone`);
+  const replicaUrls = splitList(raw.DATABASE_REPLICA_URLS);
+  // Positions, not values, in the messages: the URLs carry passwords.
+  replicaUrls.forEach((url, i) => {
+    if (!isURL(url, POSTGRES_URL)) problems.push(`DATABASE_REPLICA_URLS: entry ${i + 1} is not a postgres:// URL`);
+  });
+  if (replicaUrls.length > 0 && !raw.DATABASE_URL)
+    problems.push('DATABASE_REPLICA_URLS: needs DATABASE_URL (the embedded PostgreSQL has no replicas)');
   if (nodeEnv === 'production') {
     if (!raw.SESSION_SECRET) problems.push('SESSION_SECRET: required when NODE_ENV=production');
     else if (Buffer.byteLength(raw.SESSION_SECRET, 'utf8') < MIN_SECRET_BYTES)
@@ -183,6 +201,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     port,
     host: raw.HOST ?? '0.0.0.0',
     databaseUrl: raw.DATABASE_URL,
+    databaseReplicaUrls: replicaUrls,
     appUrl,
     nodeEnv,
     sessionSecret: raw.SESSION_SECRET ?? developmentSecret(dataDir),
@@ -202,6 +221,7 @@ const ENV_KEYS: (keyof EnvSchema)[] = [
   'PORT',
   'HOST',
   'DATABASE_URL',
+  'DATABASE_REPLICA_URLS',
   'APP_URL',
   'NODE_ENV',
   'SESSION_SECRET',
@@ -215,6 +235,13 @@ const ENV_KEYS: (keyof EnvSchema)[] = [
   'LOG_LEVEL',
   'DATA_DIR',
 ];
+
+function splitList(value: string | undefined): string[] {
+  return (value ?? '')
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+}
 
 function pickKnown(env: NodeJS.ProcessEnv): Record<string, string | undefined> {
   return Object.fromEntries(ENV_KEYS.map((k) => [k, env[k]]));

@@ -11,12 +11,31 @@ export interface DataSourceOverrides {
   applicationName: string;
   /** Receives every SQL statement (tests count statements per request with it). */
   queryLogger: Logger;
+  /**
+   * Read replicas of `url`. They turn on TypeORM replication with the primary as the default for
+   * everything; only code that asks for a 'slave' query runner (the reports) reads from a replica.
+   */
+  replicaUrls: readonly string[];
 }
 
 export function dataSourceOptions(url: string, overrides: Partial<DataSourceOverrides> = {}): DataSourceOptions {
+  const applicationName = overrides.applicationName ?? 'civicdesk';
+  const replicas = overrides.replicaUrls ?? [];
   return {
     type: 'postgres',
-    url,
+    ...(replicas.length === 0
+      ? { url, applicationName }
+      : {
+          // Names per pool (a top-level applicationName would override them), so pg_stat_activity
+          // tells report sessions from the primary's.
+          replication: {
+            master: { url, applicationName },
+            slaves: replicas.map((replica) => ({ url: replica, applicationName: `${applicationName}-replica` })),
+            // TypeORM would otherwise send every SELECT of a query builder or repository to a
+            // replica, and a write followed by a lagging read would miss its own write.
+            defaultMode: 'master' as const,
+          },
+        }),
     entities: ENTITIES,
     migrations: MIGRATIONS,
     migrationsTableName: 'migrations',
@@ -25,7 +44,6 @@ export function dataSourceOptions(url: string, overrides: Partial<DataSourceOver
     migrationsRun: false,
     logging: overrides.queryLogger ? ['query'] : false,
     ...(overrides.queryLogger ? { logger: overrides.queryLogger } : {}),
-    applicationName: overrides.applicationName ?? 'civicdesk',
     poolSize: overrides.poolSize ?? 20,
     extra: {
       // Fail fast instead of hanging when the database is away; the app answers 503 meanwhile.

@@ -25,7 +25,7 @@ export async function openDatabase(config: AppConfig, log: (message: string) => 
         persistent: true,
         log: (m) => log(`[postgres] ${m}`),
       });
-  const dataSource = createDataSource(config.databaseUrl ?? embedded!.url);
+  const dataSource = createDataSource(config.databaseUrl ?? embedded!.url, { replicaUrls: config.databaseReplicaUrls });
   try {
     await dataSource.initialize();
     await assertServerVersion(dataSource);

@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { DataSource, Logger } from 'typeorm';
+import type { DataSource, Logger, QueryRunner, ReplicationMode } from 'typeorm';
 import { createApp } from '../../src/app.factory.js';
 import { FixedClock } from '../../src/common/time/clock.js';
 import { loadConfig, type AppConfig } from '../../src/config/app-config.js';
@@ -13,9 +13,12 @@ export const TEST_SECRET = 'test-session-secret-that-is-long-enough-0123456789';
 export class StatementCounter implements Logger {
   count = 0;
   statements: string[] = [];
-  logQuery(query: string): void {
+  /** The query runner's replication mode of each statement ('slave': a replica, when any is set). */
+  modes: (ReplicationMode | undefined)[] = [];
+  logQuery(query: string, _parameters?: unknown, queryRunner?: QueryRunner): void {
     this.count += 1;
     this.statements.push(query);
+    this.modes.push(queryRunner?.getReplicationMode());
   }
   logQueryError(): void {}
   logQuerySlow(): void {}
@@ -25,6 +28,7 @@ export class StatementCounter implements Logger {
   reset(): void {
     this.count = 0;
     this.statements = [];
+    this.modes = [];
   }
 }
 
@@ -67,7 +71,11 @@ export async function startTestApp(
   });
   const clock = new FixedClock(options.now ?? '2026-03-02T14:00:00Z');
   const statements = new StatementCounter();
-  const dataSource = createDataSource(database.url, { poolSize: 5, queryLogger: statements });
+  const dataSource = createDataSource(database.url, {
+    poolSize: 5,
+    queryLogger: statements,
+    replicaUrls: config.databaseReplicaUrls,
+  });
   await dataSource.initialize();
   const app = await createApp({ config, dataSource, clock, webDist: options.webDist ?? '/nonexistent' });
   await app.listen({ port: 0, host: '127.0.0.1' });

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { Actor } from '../../common/security/actor.js';
 import type { AssetType } from '../assets/domain/asset-vocabulary.js';
 import { gridRows } from './domain/report-rows.js';
@@ -8,6 +6,7 @@ import type { AssetRefreshReportDto, AssetRepairDto } from './dto/asset-refresh-
 import type { AssetRefreshQueryDto } from './dto/report-query.dto.js';
 import { ReportScopeService } from './report-scope.js';
 import { andAll, groupSql, PeriodBuckets, SqlParams } from './report-sql.js';
+import { ReportReader } from './report-reader.js';
 
 const DEFAULT_REPAIR_SHARE = 0.5;
 
@@ -44,7 +43,7 @@ const REPLACEMENT_DUE = `(a.purchase_date + make_interval(years => a.lifecycle_y
 @Injectable()
 export class AssetRefreshReportService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reader: ReportReader,
     private readonly scopes: ReportScopeService,
   ) {}
 
@@ -57,7 +56,7 @@ export class AssetRefreshReportService {
     const [from, to] = [q.add(scope.range.from, 'date'), q.add(scope.range.to, 'date')];
     const inDepartment = scope.filters.departmentId ? [`a.department_id = ${q.add(scope.filters.departmentId, 'uuid')}`] : [];
     const buckets = new PeriodBuckets(scope.periods, q, q.lazy(scope.timeZone, 'text'));
-    const facts: RefreshFact[] = await this.dataSource.query(
+    const facts: RefreshFact[] = await this.reader.query(
       `WITH x AS (
          SELECT ${REPLACEMENT_DUE} AS due, a.cost_cents, ${group.key('a')} AS group_key
            FROM assets a
@@ -111,7 +110,7 @@ export class AssetRefreshReportService {
   private async repairs(departmentId: string | undefined, share: number): Promise<AssetRepairDto[]> {
     const q = new SqlParams();
     const inDepartment = departmentId ? [`a.department_id = ${q.add(departmentId, 'uuid')}`] : [];
-    const rows: RepairRow[] = await this.dataSource.query(
+    const rows: RepairRow[] = await this.reader.query(
       `WITH r AS (
          SELECT x.asset_id, sum(x.cents) AS cents
            FROM (SELECT t.asset_id, t.labour_cost_cents AS cents

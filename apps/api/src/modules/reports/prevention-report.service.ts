@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { Actor } from '../../common/security/actor.js';
 import { reportPeriods } from './domain/report-period.js';
 import { gridRows } from './domain/report-rows.js';
@@ -10,6 +8,7 @@ import type { PreventionReportDto, SpendPredictabilityDto } from './dto/preventi
 import { reportMeta } from './report-meta.js';
 import { ReportScopeService } from './report-scope.js';
 import { andAll, costRowsSql, groupSql, PeriodBuckets, rangeInstants, SqlParams, ticketConditions } from './report-sql.js';
+import { ReportReader } from './report-reader.js';
 
 interface PreventionFact {
   /** 0: a period and group; 1: a month of the predictability series (all groups). */
@@ -32,7 +31,7 @@ interface PreventionFact {
 @Injectable()
 export class PreventionReportService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reader: ReportReader,
     private readonly scopes: ReportScopeService,
   ) {}
 
@@ -46,7 +45,7 @@ export class PreventionReportService {
     const filters = andAll(ticketConditions('t', scope, q));
     const periods = new PeriodBuckets(scope.periods, q, () => tz);
     const months = new PeriodBuckets(monthPeriods, q, () => tz);
-    const facts: PreventionFact[] = await this.dataSource.query(
+    const facts: PreventionFact[] = await this.reader.query(
       `WITH c AS (${costRowsSql(from, to, (day) => `${periods.ofDay(day)} AS period, ${months.ofDay(day)} AS month`)}
        ), f AS (
          SELECT c.period, c.month, t.work_class, ${group.key('t')} AS group_key, c.minutes, c.labour + c.expense AS cents, 0 AS incidents

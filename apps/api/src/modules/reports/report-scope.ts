@@ -1,6 +1,4 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import { APP_CONFIG } from '../../common/config.tokens.js';
 import { validationFailed } from '../../common/errors/app-error.js';
 import type { Actor } from '../../common/security/actor.js';
@@ -11,6 +9,7 @@ import type { TicketKind } from '../tickets/domain/ticket-vocabulary.js';
 import type { ReportGroup } from './domain/report-group.js';
 import { reportPeriods, type ReportInterval, type ReportPeriod } from './domain/report-period.js';
 import { resolveRange, type DateRange, type RangeDefault } from './domain/report-range.js';
+import { ReportReader } from './report-reader.js';
 
 export interface ReportFilters {
   departmentId?: string;
@@ -54,7 +53,7 @@ export interface ScopeDefaults {
 @Injectable()
 export class ReportScopeService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reader: ReportReader,
     private readonly clock: Clock,
     private readonly settings: SettingsService,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
@@ -64,7 +63,7 @@ export class ReportScopeService {
     const now = this.clock.now();
     const { fiscalYearStartMonth } = await this.settings.get();
     // The same zone cityToday uses, so a work date and a report day are the same day.
-    const [city]: { time_zone: string; today: string }[] = await this.dataSource.query(
+    const [city]: { time_zone: string; today: string }[] = await this.reader.query(
       `SELECT x.tz AS time_zone, to_char(($1::timestamptz AT TIME ZONE x.tz)::date, 'YYYY-MM-DD') AS today
          FROM (SELECT coalesce((SELECT time_zone FROM calendars WHERE system_key = 'city_office_hours'), $2) AS tz) x`,
       [now, this.config.cityTimeZone],

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { Actor } from '../../common/security/actor.js';
 import { gridRows } from './domain/report-rows.js';
 import { roundTo } from './domain/report-stats.js';
@@ -9,6 +7,7 @@ import type { ResponseTimesReportDto, ResponseTimesRowDto } from './dto/response
 import { reportMeta } from './report-meta.js';
 import { ReportScopeService } from './report-scope.js';
 import { createdTicketsSql, SqlParams } from './report-sql.js';
+import { ReportReader } from './report-reader.js';
 
 /** The three times a ticket is measured to, each in stored business minutes and in wall-clock time. */
 const MEASURES = [
@@ -39,7 +38,7 @@ type TimesFact = {
 @Injectable()
 export class ResponseTimesReportService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reader: ReportReader,
     private readonly scopes: ReportScopeService,
   ) {}
 
@@ -52,7 +51,7 @@ export class ResponseTimesReportService {
               percentile_cont(ARRAY[0.5, 0.9]) WITHIN GROUP (ORDER BY date_part('epoch', ${m.at} - t.created_at)) AS "${m.name}Seconds"`,
     );
     const q = new SqlParams();
-    const facts: TimesFact[] = await this.dataSource.query(createdTicketsSql(scope, q, measures), q.values);
+    const facts: TimesFact[] = await this.reader.query(createdTicketsSql(scope, q, measures), q.values);
     const rows = gridRows(scope.periods, scope.groupBy, facts, (f) => {
       const figures: Partial<ResponseTimesRowDto> = { ticketCount: f?.ticketCount ?? 0 };
       for (const { name } of MEASURES) {

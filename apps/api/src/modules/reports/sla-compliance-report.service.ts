@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { Actor } from '../../common/security/actor.js';
 import { gridRows } from './domain/report-rows.js';
 import { ratio } from './domain/report-stats.js';
@@ -9,6 +7,7 @@ import type { SlaComplianceReportDto } from './dto/sla-compliance-report.dto.js'
 import { reportMeta } from './report-meta.js';
 import { ReportScopeService } from './report-scope.js';
 import { createdTicketsSql, SqlParams } from './report-sql.js';
+import { ReportReader } from './report-reader.js';
 
 interface ComplianceFact {
   periodStart: string;
@@ -28,7 +27,7 @@ interface ComplianceFact {
 @Injectable()
 export class SlaComplianceReportService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reader: ReportReader,
     private readonly scopes: ReportScopeService,
   ) {}
 
@@ -42,7 +41,7 @@ export class SlaComplianceReportService {
       `count(*) FILTER (WHERE t.resolution_breached)::int AS "resolutionBreached"`,
     ];
     const q = new SqlParams();
-    const facts: ComplianceFact[] = await this.dataSource.query(createdTicketsSql(scope, q, outcomes), q.values);
+    const facts: ComplianceFact[] = await this.reader.query(createdTicketsSql(scope, q, outcomes), q.values);
     const rows = gridRows(scope.periods, scope.groupBy, facts, (f) => {
       const [responseMet, responseBreached] = [f?.responseMet ?? 0, f?.responseBreached ?? 0];
       const [resolutionMet, resolutionBreached] = [f?.resolutionMet ?? 0, f?.resolutionBreached ?? 0];

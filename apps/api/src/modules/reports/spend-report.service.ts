@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { Actor } from '../../common/security/actor.js';
 import { ratio } from './domain/report-stats.js';
 import { gridRows } from './domain/report-rows.js';
@@ -9,6 +7,7 @@ import type { SpendReportDto } from './dto/spend-report.dto.js';
 import { reportMeta } from './report-meta.js';
 import { ReportScopeService } from './report-scope.js';
 import { costRowsSql, groupSql, PeriodBuckets, SqlParams, ticketConditions, whereAll } from './report-sql.js';
+import { ReportReader } from './report-reader.js';
 
 interface SpendFact {
   periodStart: string;
@@ -28,7 +27,7 @@ interface SpendFact {
 @Injectable()
 export class SpendReportService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reader: ReportReader,
     private readonly scopes: ReportScopeService,
   ) {}
 
@@ -39,7 +38,7 @@ export class SpendReportService {
     const group = groupSql(scope.groupBy);
     const filters = whereAll(ticketConditions('t', scope, q));
     const buckets = new PeriodBuckets(scope.periods, q, q.lazy(scope.timeZone, 'text'));
-    const facts: SpendFact[] = await this.dataSource.query(
+    const facts: SpendFact[] = await this.reader.query(
       `WITH c AS (${costRowsSql(from, to, (day) => `${buckets.ofDay(day)} AS bucket`)}
        ), a AS (
          SELECT c.bucket, ${group.key('t')} AS group_key,

@@ -1,6 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource } from 'typeorm';
 import type { Actor } from '../../common/security/actor.js';
 import { OPEN_STATUSES, TICKET_STATUSES } from '../tickets/domain/ticket-vocabulary.js';
 import { BACKLOG_AGE_BUCKETS } from './domain/backlog-age.js';
@@ -11,6 +9,7 @@ import type { VolumeReportDto } from './dto/volume-report.dto.js';
 import { reportMeta } from './report-meta.js';
 import { ReportScopeService } from './report-scope.js';
 import { andAll, backlogAgeSql, groupSql, PeriodBuckets, rangeInstants, SqlParams, ticketConditions } from './report-sql.js';
+import { ReportReader } from './report-reader.js';
 
 interface VolumeFact {
   /** Which count: tickets open from a period on, resolved in it, no longer open from it, or in a backlog age bucket. */
@@ -39,7 +38,7 @@ const DONE = sqlList(TICKET_STATUSES.filter((s) => !OPEN_STATUSES.includes(s)));
 @Injectable()
 export class VolumeReportService {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reader: ReportReader,
     private readonly scopes: ReportScopeService,
   ) {}
 
@@ -50,7 +49,7 @@ export class VolumeReportService {
     const { tz, start, end } = rangeInstants(scope, q);
     const group = groupSql(scope.groupBy);
     const buckets = new PeriodBuckets(scope.periods, q, () => tz);
-    const facts: VolumeFact[] = await this.dataSource.query(
+    const facts: VolumeFact[] = await this.reader.query(
       `WITH s AS (
          SELECT x.created_at, x.group_key,
                 -- Open from creation, or from the start of the range for tickets open before it.
