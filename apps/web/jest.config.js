@@ -34,6 +34,9 @@ export default {
   },
   // User-event driven screens take a few seconds on a busy 2-core CI machine; 5 s is too tight.
   testTimeout: 30000,
+  // jsdom tests are CPU-bound and independent: one worker per core (Jest's default leaves one idle,
+  // which on a 2-core CI machine is half of it).
+  maxWorkers: '100%',
   clearMocks: true,
   restoreMocks: true,
 };
