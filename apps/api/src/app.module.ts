@@ -13,6 +13,7 @@ import { SessionGuard } from './common/security/session.guard.js';
 import type { Clock } from './common/time/clock.js';
 import { PROJECT_ROOT, type AppConfig } from './config/app-config.js';
 import { AssetsModule } from './modules/assets/assets.module.js';
+import { AuditModule } from './modules/audit/audit.module.js';
 import { AuthModule } from './modules/auth/auth.module.js';
 import { CalendarsModule } from './modules/calendars/calendars.module.js';
 import { CategoriesModule } from './modules/categories/categories.module.js';
@@ -66,6 +67,7 @@ export class AppModule {
         // Always present so jobs can be registered; the JobRunner starts them only when SCHEDULER_ENABLED.
         ScheduleModule.forRoot(),
         JobsModule,
+        AuditModule,
         SettingsModule,
         HealthModule,
         SessionsModule,

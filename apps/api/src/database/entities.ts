@@ -1,4 +1,5 @@
 import { Asset } from '../modules/assets/asset.entity.js';
+import { AuditEntry } from '../modules/audit/audit-entry.entity.js';
 import { LoginAttempt } from '../modules/auth/login-attempt.entity.js';
 import { CalendarHoliday } from '../modules/calendars/calendar-holiday.entity.js';
 import { Calendar } from '../modules/calendars/calendar.entity.js';
@@ -65,4 +66,5 @@ export const ENTITIES = [
   ImportRun,
   ImportRunError,
   ImportedTicket,
+  AuditEntry,
 ];

@@ -10,6 +10,7 @@ import { Costs1764900000000 } from './1764900000000-Costs.js';
 import { TicketHistory1764950000000 } from './1764950000000-TicketHistory.js';
 import { Imports1765100000000 } from './1765100000000-Imports.js';
 import { Reports1765000000000 } from './1765000000000-Reports.js';
+import { AuditLog1765200000000 } from './1765200000000-AuditLog.js';
 
 /** Applied in order. Never edit a migration once it is on main: add a new one. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   TicketHistory1764950000000,
   Reports1765000000000,
   Imports1765100000000,
+  AuditLog1765200000000,
 ];

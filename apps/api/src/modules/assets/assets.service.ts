@@ -8,6 +8,7 @@ import { decodeCursor, encodeCursor } from '../../common/http/cursor.js';
 import type { Actor } from '../../common/security/actor.js';
 import { cityToday } from '../../common/time/city-today.js';
 import { Clock } from '../../common/time/clock.js';
+import { AuditLog } from '../audit/audit-log.service.js';
 import { SettingsService } from '../settings/settings.service.js';
 import type { TicketListDto } from '../tickets/dto/ticket-output.dto.js';
 import { TicketListService } from '../tickets/ticket-list.service.js';
@@ -71,6 +72,7 @@ export class AssetsService {
     private readonly clock: Clock,
     private readonly settings: SettingsService,
     private readonly ticketList: TicketListService,
+    private readonly audit: AuditLog,
   ) {}
 
   /** Keyset-paginated by (lower(tag), id); one statement per page, filters only from the DTO's allowlist. */
@@ -220,8 +222,11 @@ export class AssetsService {
 
   async remove(id: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const locked: unknown[] = await manager.query(`SELECT id FROM assets WHERE id = $1 FOR UPDATE`, [id]);
-      if (locked.length === 0) throw notFound('Asset');
+      const [locked]: { tag: string; name: string }[] = await manager.query(
+        `SELECT tag, name FROM assets WHERE id = $1 FOR UPDATE`,
+        [id],
+      );
+      if (!locked) throw notFound('Asset');
       const [{ tickets, expenses }] = await manager.query(
         `SELECT (SELECT count(*)::int FROM tickets WHERE asset_id = $1) AS tickets,
                 (SELECT count(*)::int FROM ticket_expenses WHERE asset_id = $1) AS expenses`,
@@ -235,6 +240,7 @@ export class AssetsService {
         );
       }
       await manager.query(`DELETE FROM assets WHERE id = $1`, [id]);
+      await this.audit.record(manager, { action: 'asset.deleted', targetId: id, detail: { tag: locked.tag, name: locked.name } });
     });
   }
 
@@ -266,6 +272,10 @@ export class AssetsService {
 
     if (dryRun) {
       const { rows, errors } = await check(this.dataSource.manager);
+      await this.audit.recordAlone({
+        action: 'asset.import_checked',
+        detail: { rows: parsed.rowCount, valid: rows.length, problems: errors.length },
+      });
       return summary(rows.length, 0, errors);
     }
     return this.dataSource.transaction(async (manager) => {
@@ -274,6 +284,7 @@ export class AssetsService {
         throw new AppError('import_failed', `The file has ${errors.length} problem(s); nothing was imported`, errors);
       }
       const created = await insertAll(manager, rows, this.clock.now());
+      await this.audit.record(manager, { action: 'asset.imported', detail: { rows: parsed.rowCount, created } });
       return summary(rows.length, created, []);
     });
   }

@@ -6,6 +6,7 @@ import type { Actor } from '../../common/security/actor.js';
 import { PasswordHasher } from '../../common/security/password-hasher.js';
 import { passwordProblem } from '../../common/security/password-policy.js';
 import { Clock } from '../../common/time/clock.js';
+import { AuditLog } from '../audit/audit-log.service.js';
 import { SessionsService, type IssuedSession } from '../sessions/sessions.service.js';
 import type { Role } from '../users/domain/role.js';
 import { weakPassword } from '../users/users.service.js';
@@ -31,11 +32,13 @@ export class AuthService {
     private readonly sessions: SessionsService,
     private readonly throttle: LoginThrottleService,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   /**
    * Checks the password and issues a new session. The same answer for an unknown e-mail, a wrong
-   * password and an inactive account, and the same work (a hash verification) for each.
+   * password and an inactive account, and the same work (a hash verification) for each. The audit
+   * log tells them apart (admins only read it) and keeps the e-mail tried, never the password.
    */
   async login(
     email: string,
@@ -48,13 +51,27 @@ export class AuthService {
       `SELECT id, password_hash, active FROM users WHERE lower(email) = $1`,
       [email],
     );
-    const ok = (await this.hasher.verify(row?.password_hash, password)) && row?.active === true;
+    const passwordMatches = await this.hasher.verify(row?.password_hash, password);
+    const ok = passwordMatches && row?.active === true;
     await this.throttle.record(email, client.ip, ok);
-    if (!ok || !row) throw new AppError('invalid_credentials', 'E-mail or password is wrong');
+    if (!ok || !row) {
+      const reason = !row ? 'unknown_email' : !passwordMatches ? 'wrong_password' : 'inactive';
+      await this.audit.recordAlone({ action: 'auth.sign_in_failed', targetId: row?.id ?? null, detail: { email, reason } });
+      throw new AppError('invalid_credentials', 'E-mail or password is wrong');
+    }
 
-    // A new token at every sign-in; a session the browser still presented is ended (no fixation).
-    if (previousToken) await this.sessions.revokeToken(previousToken);
-    const session = await this.sessions.issue(row.id, { ip: client.ip, userAgent: client.userAgent });
+    const session = await this.dataSource.transaction(async (manager) => {
+      // A new token at every sign-in; a session the browser still presented is ended (no fixation).
+      const previous = previousToken ? await this.sessions.revokeToken(previousToken, manager) : null;
+      const issued = await this.sessions.issue(row.id, { ip: client.ip, userAgent: client.userAgent }, manager);
+      await this.audit.record(manager, {
+        action: 'auth.signed_in',
+        actorId: row.id,
+        targetId: row.id,
+        detail: { sessionId: issued.sessionId, ...(previous ? { replacedSessionId: previous.sessionId } : {}) },
+      });
+      return issued;
+    });
     return { session, me: await this.me(row.id) };
   }
 
@@ -97,12 +114,29 @@ export class AuthService {
         `UPDATE users SET password_hash = $2, must_change_password = false, password_changed_at = $3, updated_at = $3 WHERE id = $1`,
         [actor.id, passwordHash, this.clock.now()],
       );
-      await this.sessions.revokeAllForUser(actor.id, manager);
-      return this.sessions.issue(actor.id, { ip: client.ip, userAgent: client.userAgent }, manager);
+      const sessionsRevoked = await this.sessions.revokeAllForUser(actor.id, manager);
+      const issued = await this.sessions.issue(actor.id, { ip: client.ip, userAgent: client.userAgent }, manager);
+      await this.audit.record(manager, {
+        action: 'auth.password_changed',
+        targetId: actor.id,
+        detail: { sessionsRevoked, sessionId: issued.sessionId },
+      });
+      return issued;
     });
   }
 
+  /** Signing out of a session that already ended changes nothing, so it records nothing. */
   async logout(token: string | undefined): Promise<void> {
-    if (token) await this.sessions.revokeToken(token);
+    if (!token) return;
+    await this.dataSource.transaction(async (manager) => {
+      const ended = await this.sessions.revokeToken(token, manager);
+      if (!ended) return;
+      await this.audit.record(manager, {
+        action: 'auth.signed_out',
+        actorId: ended.userId,
+        targetId: ended.userId,
+        detail: { sessionId: ended.sessionId },
+      });
+    });
   }
 }

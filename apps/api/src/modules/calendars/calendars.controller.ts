@@ -11,6 +11,7 @@ import {
 } from '@nestjs/swagger';
 import { uuidPipe } from '../../common/http/uuid.pipe.js';
 import { Roles } from '../../common/security/access.decorators.js';
+import { AuditedExport } from '../audit/audited-export.decorator.js';
 import { CalendarsService } from './calendars.service.js';
 import {
   CalendarDto,
@@ -91,6 +92,7 @@ export class CalendarsController {
 
   @Get(':id/holidays.ics')
   @Roles('technician', 'manager', 'admin')
+  @AuditedExport({ action: 'calendar.holidays_exported', targetParam: 'id' })
   @Header('content-type', 'text/calendar; charset=utf-8')
   @ApiProduces('text/calendar')
   @ApiOkResponse({ schema: { type: 'string' } })

@@ -5,6 +5,8 @@ import { validateCalendar, type WeeklyWindow } from '@civicdesk/sla';
 import { AppError, notFound, validationFailed, type FieldError } from '../../common/errors/app-error.js';
 import { uniqueViolation } from '../../common/db/unique-violation.js';
 import { Clock } from '../../common/time/clock.js';
+import { AuditLog } from '../audit/audit-log.service.js';
+import type { AuditDetail } from '../audit/domain/audit-detail.js';
 import { TicketSlaService } from '../ticket-sla/ticket-sla.service.js';
 import { holidaysToIcs, parseHolidayIcs, type HolidayInput } from './domain/holiday-ics.js';
 import { knownRegion, publicHolidays } from './domain/public-holidays.js';
@@ -42,6 +44,7 @@ export class CalendarsService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     private readonly sla: TicketSlaService,
+    private readonly audit: AuditLog,
   ) {}
 
   /** Every calendar with its holidays, in one statement. */
@@ -59,11 +62,19 @@ export class CalendarsService {
   async create(input: CreateCalendarDto): Promise<CalendarDto> {
     assertCalendarShape(input);
     const now = this.clock.now();
-    const [{ id }] = await this.unique(() =>
-      this.dataSource.query(
-        `INSERT INTO calendars (name, time_zone, windows, created_at, updated_at) VALUES ($1, $2, $3, $4, $4) RETURNING id`,
-        [input.name, input.timeZone, JSON.stringify(input.windows), now],
-      ),
+    const id = await this.unique(() =>
+      this.dataSource.transaction(async (manager) => {
+        const [row]: { id: string }[] = await manager.query(
+          `INSERT INTO calendars (name, time_zone, windows, created_at, updated_at) VALUES ($1, $2, $3, $4, $4) RETURNING id`,
+          [input.name, input.timeZone, JSON.stringify(input.windows), now],
+        );
+        await this.audit.record(manager, {
+          action: 'calendar.created',
+          targetId: row!.id,
+          detail: { name: input.name, timeZone: input.timeZone },
+        });
+        return row!.id;
+      }),
     );
     return this.get(id);
   }
@@ -71,15 +82,29 @@ export class CalendarsService {
   async update(id: string, input: UpdateCalendarDto): Promise<CalendarDto> {
     const current = await this.get(id);
     assertCalendarShape(input, current);
+    const next = {
+      name: input.name ?? current.name,
+      timeZone: input.timeZone ?? current.timeZone,
+      windows: input.windows ?? current.windows,
+    };
     await this.unique(() =>
-      this.change(id, (manager) =>
-        manager.query(`UPDATE calendars SET name = $2, time_zone = $3, windows = $4 WHERE id = $1`, [
+      this.change(id, async (manager) => {
+        await manager.query(`UPDATE calendars SET name = $2, time_zone = $3, windows = $4 WHERE id = $1`, [
           id,
-          input.name ?? current.name,
-          input.timeZone ?? current.timeZone,
-          JSON.stringify(input.windows ?? current.windows),
-        ]),
-      ),
+          next.name,
+          next.timeZone,
+          JSON.stringify(next.windows),
+        ]);
+        const changes: Record<string, AuditDetail> = {};
+        if (next.name !== current.name) changes.name = { from: current.name, to: next.name };
+        if (next.timeZone !== current.timeZone) changes.timeZone = { from: current.timeZone, to: next.timeZone };
+        if (JSON.stringify(next.windows) !== JSON.stringify(current.windows)) {
+          changes.windows = { from: toAuditValue(current.windows), to: toAuditValue(next.windows) };
+        }
+        if (Object.keys(changes).length > 0) {
+          await this.audit.record(manager, { action: 'calendar.updated', targetId: id, detail: changes });
+        }
+      }),
     );
     return this.get(id);
   }
@@ -92,25 +117,37 @@ export class CalendarsService {
         departments: calendar.departments,
       });
     }
-    await this.dataSource.query(`DELETE FROM calendars WHERE id = $1`, [id]);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`DELETE FROM calendars WHERE id = $1`, [id]);
+      await this.audit.record(manager, { action: 'calendar.deleted', targetId: id, detail: { name: calendar.name } });
+    });
   }
 
   async addHoliday(calendarId: string, input: HolidayInputDto): Promise<CalendarDto> {
     await this.get(calendarId);
-    const result = await this.insertHolidays(calendarId, [
-      { date: input.date, name: input.name, yearly: input.yearly ?? false, observed: input.observed ?? false },
-    ]);
+    const result = await this.insertHolidays(
+      calendarId,
+      [{ date: input.date, name: input.name, yearly: input.yearly ?? false, observed: input.observed ?? false }],
+      'calendar.holiday_added',
+      { date: input.date, name: input.name },
+    );
     if (result.added === 0) throw new AppError('conflict', `The calendar already has a holiday on ${input.date}`);
     return this.get(calendarId);
   }
 
   async removeHoliday(calendarId: string, holidayId: string): Promise<void> {
     await this.change(calendarId, async (manager) => {
-      const [, deleted]: [unknown, number] = await manager.query(
-        `DELETE FROM calendar_holidays WHERE id = $1 AND calendar_id = $2`,
+      const [deleted]: [{ date: string; name: string }[], number] = await manager.query(
+        `DELETE FROM calendar_holidays WHERE id = $1 AND calendar_id = $2 RETURNING to_char(date, 'YYYY-MM-DD') AS date, name`,
         [holidayId, calendarId],
       );
-      if (deleted === 0) throw notFound('Holiday');
+      const holiday = deleted[0];
+      if (!holiday) throw notFound('Holiday');
+      await this.audit.record(manager, {
+        action: 'calendar.holiday_deleted',
+        targetId: calendarId,
+        detail: { holidayId, date: holiday.date, name: holiday.name },
+      });
     });
   }
 
@@ -124,7 +161,7 @@ export class CalendarsService {
       throw validationFailed([{ field: 'body', messages: [(error as Error).message] }]);
     }
     if (holidays.length > 5000) throw validationFailed([{ field: 'body', messages: ['at most 5000 holidays per file'] }]);
-    return this.insertHolidays(calendarId, holidays);
+    return this.insertHolidays(calendarId, holidays, 'calendar.holidays_imported', { inFile: holidays.length });
   }
 
   async exportIcs(calendarId: string): Promise<string> {
@@ -142,22 +179,41 @@ export class CalendarsService {
     if (!known.country) throw validationFailed([{ field: 'country', messages: ['unknown country'] }]);
     if (!known.state) throw validationFailed([{ field: 'state', messages: [`unknown state of ${input.country}`] }]);
     const holidays = publicHolidays(input.country, input.state, input.fromYear, input.toYear);
-    return this.insertHolidays(calendarId, holidays);
+    return this.insertHolidays(calendarId, holidays, 'calendar.public_holidays_loaded', {
+      country: input.country,
+      state: input.state ?? null,
+      fromYear: input.fromYear,
+      toYear: input.toYear,
+    });
   }
 
-  private async insertHolidays(calendarId: string, holidays: readonly HolidayInput[]): Promise<HolidayImportResultDto> {
+  /** Adds holidays the calendar does not have yet; audited when any was added (otherwise nothing changed). */
+  private async insertHolidays(
+    calendarId: string,
+    holidays: readonly HolidayInput[],
+    action: 'calendar.holiday_added' | 'calendar.holidays_imported' | 'calendar.public_holidays_loaded',
+    detail: AuditDetail,
+  ): Promise<HolidayImportResultDto> {
     if (holidays.length === 0) return { added: 0, skipped: 0 };
-    const rows: unknown[] = await this.change(calendarId, (manager) =>
-      manager.query(
+    const added = await this.change(calendarId, async (manager) => {
+      const rows: unknown[] = await manager.query(
         `INSERT INTO calendar_holidays (calendar_id, date, name, yearly, observed)
          SELECT $1, h.date, h.name, h.yearly, h.observed
            FROM json_to_recordset($2::json) AS h(date date, name text, yearly boolean, observed boolean)
          ON CONFLICT (calendar_id, date) DO NOTHING
          RETURNING id`,
         [calendarId, JSON.stringify(holidays)],
-      ),
-    );
-    return { added: rows.length, skipped: holidays.length - rows.length };
+      );
+      if (rows.length > 0) {
+        await this.audit.record(manager, {
+          action,
+          targetId: calendarId,
+          detail: { ...detail, added: rows.length, skipped: holidays.length - rows.length },
+        });
+      }
+      return rows.length;
+    });
+    return { added, skipped: holidays.length - added };
   }
 
   /**
@@ -197,6 +253,11 @@ function assertCalendarShape(input: UpdateCalendarDto, current?: CalendarDto): v
   if (zone.length) errors.push({ field: 'timeZone', messages: zone });
   if (rest.length) errors.push({ field: 'windows', messages: rest });
   throw validationFailed(errors);
+}
+
+/** Plain JSON of a DTO value, for an audit detail. */
+function toAuditValue(value: unknown): AuditDetail[string] {
+  return JSON.parse(JSON.stringify(value)) as AuditDetail[string];
 }
 
 function toDto(row: CalendarRow): CalendarDto {

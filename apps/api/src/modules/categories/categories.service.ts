@@ -5,6 +5,7 @@ import { AppError, notFound, validationFailed } from '../../common/errors/app-er
 import { uniqueViolation } from '../../common/db/unique-violation.js';
 import type { Actor } from '../../common/security/actor.js';
 import { Clock } from '../../common/time/clock.js';
+import { AuditLog } from '../audit/audit-log.service.js';
 import type { QueueSystemKey } from '../queues/queue.entity.js';
 import type { TicketKind } from '../tickets/domain/ticket-vocabulary.js';
 import { builtInCategoryProblem } from './domain/built-in-category.js';
@@ -31,6 +32,7 @@ export class CategoriesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   async list(actor: Actor, query: ListCategoriesQueryDto): Promise<CategoryDto[]> {
@@ -101,7 +103,7 @@ export class CategoriesService {
 
   async remove(id: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const [category] = await manager.query(`SELECT system_key FROM categories WHERE id = $1 FOR UPDATE`, [id]);
+      const [category] = await manager.query(`SELECT name, system_key FROM categories WHERE id = $1 FOR UPDATE`, [id]);
       if (!category) throw notFound('Category');
       if (category.system_key !== null) {
         throw new AppError('category_in_use', 'Built-in categories cannot be deleted; rename the category instead', {
@@ -113,6 +115,7 @@ export class CategoriesService {
         throw new AppError('category_in_use', `${tickets} ticket(s) use this category; deactivate it instead`, { tickets });
       }
       await manager.query(`DELETE FROM categories WHERE id = $1`, [id]);
+      await this.audit.record(manager, { action: 'category.deleted', targetId: id, detail: { name: category.name as string } });
     });
   }
 }

@@ -6,6 +6,7 @@ import { AppError, notFound, validationFailed } from '../../common/errors/app-er
 import type { Actor } from '../../common/security/actor.js';
 import { cityToday } from '../../common/time/city-today.js';
 import { Clock } from '../../common/time/clock.js';
+import { AuditLog } from '../audit/audit-log.service.js';
 import type { Role } from '../users/domain/role.js';
 import { assertWorker } from './cost-writes.js';
 import { ratePeriod } from './domain/labour-cost.js';
@@ -30,6 +31,7 @@ export class RatesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   async list(query: ListRatesQueryDto): Promise<RateListDto> {
@@ -96,15 +98,27 @@ export class RatesService {
   /** Only a rate not yet in force: costs may already be stored at any other. */
   async remove(id: string): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
-      const [row]: { effective_from: string }[] = await manager.query(
-        `SELECT to_char(effective_from, 'YYYY-MM-DD') AS effective_from FROM labor_rates WHERE id = $1 FOR UPDATE`,
-        [id],
-      );
+      const [row]: { effective_from: string; user_id: string | null; role: string | null; hourly_rate_cents: number }[] =
+        await manager.query(
+          `SELECT to_char(effective_from, 'YYYY-MM-DD') AS effective_from, user_id, role, hourly_rate_cents
+             FROM labor_rates WHERE id = $1 FOR UPDATE`,
+          [id],
+        );
       if (!row) throw notFound('Rate');
       if (row.effective_from <= (await cityToday(manager, this.clock.now()))) {
         throw new AppError('conflict', 'This rate is or was in force and costs may be stored at it; add a new rate instead');
       }
       await manager.query(`DELETE FROM labor_rates WHERE id = $1`, [id]);
+      await this.audit.record(manager, {
+        action: 'labor_rate.deleted',
+        targetId: id,
+        detail: {
+          userId: row.user_id,
+          role: row.role,
+          hourlyRateCents: row.hourly_rate_cents,
+          effectiveFrom: row.effective_from,
+        },
+      });
     });
   }
 }

@@ -4,6 +4,8 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AppError, notFound } from '../../common/errors/app-error.js';
 import type { Actor } from '../../common/security/actor.js';
 import { Clock } from '../../common/time/clock.js';
+import { AuditLog } from '../audit/audit-log.service.js';
+import type { AuditDetail } from '../audit/domain/audit-detail.js';
 import { canOnTicket } from '../tickets/domain/ticket.policy.js';
 import type { TicketEventType } from '../tickets/dto/ticket-output.dto.js';
 import { loadTicketFor } from '../tickets/ticket-access.js';
@@ -60,6 +62,8 @@ interface EntryKind<Row extends EntryRow> {
   idKey: 'workLogId' | 'expenseId';
   changed: TicketEventType;
   deleted: TicketEventType;
+  /** Deleting an entry takes money or time out of the figures: audited besides the ticket's trail. */
+  audited: 'ticket.work_log_deleted' | 'ticket.expense_deleted';
   select(db: DataSource | EntityManager, ticketId: string, entryId?: string): Promise<Row[]>;
   /** What the trail keeps of a deleted entry. */
   snapshot(row: Row): Record<string, unknown>;
@@ -72,6 +76,7 @@ const WORK_LOGS: EntryKind<WorkLogRow> = {
   idKey: 'workLogId',
   changed: 'work_log_changed',
   deleted: 'work_log_deleted',
+  audited: 'ticket.work_log_deleted',
   select: (db, ticketId, entryId) =>
     db.query(
       `SELECT w.id, w.user_id, u.name AS user_name, to_char(w.work_date, 'YYYY-MM-DD') AS work_date, w.minutes, w.note,
@@ -97,6 +102,7 @@ const EXPENSES: EntryKind<ExpenseRow> = {
   idKey: 'expenseId',
   changed: 'expense_changed',
   deleted: 'expense_deleted',
+  audited: 'ticket.expense_deleted',
   select: (db, ticketId, entryId) =>
     db.query(
       `SELECT e.id, e.type, e.amount_cents, e.vendor, to_char(e.spent_on, 'YYYY-MM-DD') AS spent_on, e.description,
@@ -125,6 +131,7 @@ export class TicketCostsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   async costs(actor: Actor, idOrNumber: string): Promise<TicketCostsDto> {
@@ -314,10 +321,10 @@ export class TicketCostsService {
   ): Promise<void> {
     await this.locked(actor, ticketId, entryId, kind, async (manager, row, now) => {
       await manager.query(`DELETE FROM ${kind.table} WHERE id = $1`, [entryId]);
-      await appendTicketEvents(manager, ticketId, actor.id, now, [
-        { type: kind.deleted, public: false, data: { [kind.idKey]: entryId, ...kind.snapshot(row) } },
-      ]);
+      const snapshot = { [kind.idKey]: entryId, ...kind.snapshot(row) };
+      await appendTicketEvents(manager, ticketId, actor.id, now, [{ type: kind.deleted, public: false, data: snapshot }]);
       await refreshTicketCostTotals(manager, ticketId);
+      await this.audit.record(manager, { action: kind.audited, targetId: ticketId, detail: snapshot as AuditDetail });
     });
   }
 }

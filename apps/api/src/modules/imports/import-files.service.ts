@@ -5,6 +5,7 @@ import { notFound, validationFailed, type AppError } from '../../common/errors/a
 import { limitedBody } from '../../common/http/body-stream.js';
 import type { Actor } from '../../common/security/actor.js';
 import { Clock } from '../../common/time/clock.js';
+import { AuditLog } from '../audit/audit-log.service.js';
 import { ColumnSampler, type ImportFileColumn } from './domain/import-file-summary.js';
 import { IMPORT_CHUNK_BYTES, ImportFileSyntaxError, readImportFile } from './import-file-reader.js';
 import type { ImportFileDto } from './dto/import-file.dto.js';
@@ -32,6 +33,7 @@ export class ImportFilesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   async upload(actor: Actor, name: string, body: unknown): Promise<ImportFileDto> {
@@ -54,6 +56,11 @@ export class ImportFilesService {
          RETURNING id, name, size_bytes, row_count, columns, created_at`,
         [id, size, rowCount, JSON.stringify(columns)],
       );
+      await this.audit.record(manager, {
+        action: 'import.file_uploaded',
+        targetId: id,
+        detail: { name, sizeBytes: size, rows: rowCount, columns: columns.length },
+      });
       return toFileDto(row!);
     });
   }

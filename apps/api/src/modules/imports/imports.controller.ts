@@ -18,6 +18,7 @@ import { CSV_CONTENT_TYPE, csvAttachment } from '../../common/http/csv.js';
 import { uuidPipe } from '../../common/http/uuid.pipe.js';
 import type { Actor } from '../../common/security/actor.js';
 import { CurrentActor, Roles } from '../../common/security/access.decorators.js';
+import { AuditedExport } from '../audit/audited-export.decorator.js';
 import { ImportFileDto, UploadImportFileQueryDto } from './dto/import-file.dto.js';
 import { ImportRunDetailDto, ImportRunDto, ImportRunListDto, ListImportRunsQueryDto } from './dto/import-run.dto.js';
 import { CreateTicketImportDto } from './dto/ticket-import.dto.js';
@@ -81,6 +82,7 @@ export class ImportsController {
 
   /** Every problem the run kept (line, column, value, reason), for a spreadsheet. */
   @Get(':id/errors.csv')
+  @AuditedExport({ action: 'import.problems_exported', targetParam: 'id' })
   @Header('content-type', CSV_CONTENT_TYPE)
   @ApiProduces('text/csv')
   @ApiOkResponse({ schema: { type: 'string' } })

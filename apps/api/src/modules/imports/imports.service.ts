@@ -6,6 +6,7 @@ import { decodeCursor, encodeCursor, invalidCursor } from '../../common/http/cur
 import { writeCsv, type CsvColumn } from '../../common/http/csv.js';
 import type { Actor } from '../../common/security/actor.js';
 import { Clock } from '../../common/time/clock.js';
+import { AuditLog } from '../audit/audit-log.service.js';
 import { isStaff, type Role } from '../users/domain/role.js';
 import { dateFormatProblem, isKnownTimeZone } from './domain/import-dates.js';
 import { checkColumns, type TicketImportOptions } from './domain/ticket-import-options.js';
@@ -74,6 +75,7 @@ export class ImportsService {
     private readonly clock: Clock,
     private readonly files: ImportFilesService,
     private readonly worker: ImportWorker,
+    private readonly audit: AuditLog,
   ) {}
 
   async createTicketImport(actor: Actor, input: CreateTicketImportDto): Promise<ImportRunDto> {
@@ -116,13 +118,21 @@ export class ImportsService {
     problems.push(...(await this.checkDefaults(options)));
     if (problems.length > 0) throw validationFailed(problems);
 
-    const [run]: { id: string }[] = await this.dataSource.query(
-      `INSERT INTO import_runs (file_id, file_name, dry_run, options, created_by_id, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
-      [file.id, file.name, input.dryRun, JSON.stringify(options), actor.id, this.clock.now()],
-    );
+    const runId = await this.dataSource.transaction(async (manager) => {
+      const [run]: { id: string }[] = await manager.query(
+        `INSERT INTO import_runs (file_id, file_name, dry_run, options, created_by_id, created_at)
+         VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
+        [file.id, file.name, input.dryRun, JSON.stringify(options), actor.id, this.clock.now()],
+      );
+      await this.audit.record(manager, {
+        action: input.dryRun ? 'import.dry_run_started' : 'import.run_started',
+        targetId: run!.id,
+        detail: { fileId: file.id, fileName: file.name, rows: file.rowCount },
+      });
+      return run!.id;
+    });
     this.worker.wake();
-    return this.requireRun(run!.id);
+    return this.requireRun(runId);
   }
 
   /** The defaults must name records that exist (and staff, for the worker): a 400 naming the field, not a failed run. */

@@ -7,6 +7,7 @@ import { notFound, validationFailed } from '../../common/errors/app-error.js';
 import type { Actor } from '../../common/security/actor.js';
 import { Clock } from '../../common/time/clock.js';
 import type { AppConfig } from '../../config/app-config.js';
+import { AuditLog } from '../audit/audit-log.service.js';
 import { isStaff, type Role } from '../users/domain/role.js';
 import { maintenanceToIcs } from './domain/maintenance-ics.js';
 import { createAt } from './domain/plan-schedule.js';
@@ -44,6 +45,7 @@ export class MaintenanceCalendarService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditLog,
   ) {}
 
   async calendar(actor: Actor, query: MaintenanceCalendarQueryDto): Promise<MaintenanceCalendarItemDto[]> {
@@ -165,11 +167,20 @@ export class MaintenanceCalendarService {
       if (!queue) throw validationFailed([{ field: 'queueId', messages: ['queueId names no queue you can see'] }]);
     }
     const token = randomBytes(32).toString('base64url');
-    const [row] = await this.dataSource.query(
-      `INSERT INTO calendar_feeds (token_hash, owner_id, queue_id, created_at) VALUES ($1, $2, $3, $4) RETURNING id`,
-      [hashToken(token), actor.id, queueId ?? null, this.clock.now()],
-    );
-    const [feed] = (await this.feeds(actor)).filter((f) => f.id === row.id);
+    // The token is a standing grant to read the owner's schedule without signing in: its issue is audited, never the token.
+    const id = await this.dataSource.transaction(async (manager) => {
+      const [row]: { id: string }[] = await manager.query(
+        `INSERT INTO calendar_feeds (token_hash, owner_id, queue_id, created_at) VALUES ($1, $2, $3, $4) RETURNING id`,
+        [hashToken(token), actor.id, queueId ?? null, this.clock.now()],
+      );
+      await this.audit.record(manager, {
+        action: 'calendar_feed.created',
+        targetId: row!.id,
+        detail: { queueId: queueId ?? null },
+      });
+      return row!.id;
+    });
+    const [feed] = (await this.feeds(actor)).filter((f) => f.id === id);
     return { ...feed!, url: `${this.config.appUrl}/api/maintenance/feeds/${token}/calendar.ics` };
   }
 
@@ -189,12 +200,18 @@ export class MaintenanceCalendarService {
     }));
   }
 
+  /** Revoking a revoked feed again is accepted and changes (and records) nothing. */
   async revokeFeed(actor: Actor, id: string): Promise<void> {
-    const [, changed]: [unknown, number] = await this.dataSource.query(
-      `UPDATE calendar_feeds SET revoked_at = COALESCE(revoked_at, $3) WHERE id = $1 AND owner_id = $2`,
-      [id, actor.id, this.clock.now()],
-    );
-    if (changed === 0) throw notFound('Calendar feed');
+    await this.dataSource.transaction(async (manager) => {
+      const [feed]: { revoked_at: Date | null }[] = await manager.query(
+        `SELECT revoked_at FROM calendar_feeds WHERE id = $1 AND owner_id = $2 FOR UPDATE`,
+        [id, actor.id],
+      );
+      if (!feed) throw notFound('Calendar feed');
+      if (feed.revoked_at !== null) return;
+      await manager.query(`UPDATE calendar_feeds SET revoked_at = $2 WHERE id = $1`, [id, this.clock.now()]);
+      await this.audit.record(manager, { action: 'calendar_feed.revoked', targetId: id });
+    });
   }
 
   /**
@@ -202,13 +219,19 @@ export class MaintenanceCalendarService {
    * one whose owner is no longer active staff, answers 404.
    */
   async feedIcs(token: string): Promise<string> {
-    const [feed]: { owner_id: string; role: Role; queue_id: string | null; queue_name: string | null; owner_name: string }[] =
-      await this.dataSource.query(
-        `SELECT f.owner_id, u.role, u.name AS owner_name, f.queue_id, q.name AS queue_name
+    const [feed]: {
+      id: string;
+      owner_id: string;
+      role: Role;
+      queue_id: string | null;
+      queue_name: string | null;
+      owner_name: string;
+    }[] = await this.dataSource.query(
+      `SELECT f.id, f.owner_id, u.role, u.name AS owner_name, f.queue_id, q.name AS queue_name
            FROM calendar_feeds f JOIN users u ON u.id = f.owner_id AND u.active LEFT JOIN queues q ON q.id = f.queue_id
           WHERE f.token_hash = $1 AND f.revoked_at IS NULL`,
-        [hashToken(token)],
-      );
+      [hashToken(token)],
+    );
     if (!feed || !isStaff(feed.role)) throw notFound('Calendar feed');
     const now = this.clock.now();
     const items = await this.items(
@@ -217,6 +240,13 @@ export class MaintenanceCalendarService {
       new Date(now.getTime() + 365 * DAY),
     );
     const name = feed.queue_name ? `${feed.queue_name} maintenance` : `${feed.owner_name}'s maintenance`;
-    return maintenanceToIcs(name, items, now, this.config.appUrl);
+    const ics = maintenanceToIcs(name, items, now, this.config.appUrl);
+    // Every read is an export to whoever holds the token: the address shows where a leaked one is used.
+    await this.audit.recordAlone({
+      action: 'calendar_feed.read',
+      targetId: feed.id,
+      detail: { ownerId: feed.owner_id, queueId: feed.queue_id, items: items.length },
+    });
+    return ics;
   }
 }

@@ -8,6 +8,7 @@ import { AppError, notFound, validationFailed, type FieldError } from '../../com
 import type { Actor } from '../../common/security/actor.js';
 import { Clock } from '../../common/time/clock.js';
 import type { AppConfig } from '../../config/app-config.js';
+import { AuditLog } from '../audit/audit-log.service.js';
 import { createAt, dueReplacement, dueText, type PlanSchedule } from './domain/plan-schedule.js';
 import { compileRule, describeRule, firstDue, nextOccurrences } from './domain/recurrence.js';
 import type {
@@ -49,6 +50,7 @@ export class MaintenancePlansService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
     @Inject(APP_CONFIG) private readonly config: AppConfig,
+    private readonly audit: AuditLog,
   ) {}
 
   async list(): Promise<MaintenancePlanDto[]> {
@@ -133,7 +135,10 @@ export class MaintenancePlansService {
         generated: plan.generated,
       });
     }
-    await this.dataSource.query(`DELETE FROM maintenance_plans WHERE id = $1`, [id]);
+    await this.dataSource.transaction(async (manager) => {
+      await manager.query(`DELETE FROM maintenance_plans WHERE id = $1`, [id]);
+      await this.audit.record(manager, { action: 'maintenance_plan.deleted', targetId: id, detail: { name: plan.name } });
+    });
   }
 
   async preview(id: string, count: number): Promise<MaintenancePreviewDto> {

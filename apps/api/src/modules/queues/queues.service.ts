@@ -4,6 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AppError, notFound, validationFailed } from '../../common/errors/app-error.js';
 import { uniqueViolation } from '../../common/db/unique-violation.js';
 import { Clock } from '../../common/time/clock.js';
+import { AuditLog } from '../audit/audit-log.service.js';
 import { STAFF_ROLES, type Role } from '../users/domain/role.js';
 import type { CreateQueueDto, QueueDto, QueueMemberDto, UpdateQueueDto } from './dto/queue.dto.js';
 import type { QueueSystemKey } from './queue.entity.js';
@@ -36,6 +37,7 @@ export class QueuesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   /** Two statements whatever the number of queues: the queues, then every member of all of them. */
@@ -58,13 +60,18 @@ export class QueuesService {
           [input.name, input.restricted ?? false, input.leadId ?? null, now],
         ),
       );
+      await this.audit.record(manager, {
+        action: 'queue.created',
+        targetId: id as string,
+        detail: { name: input.name, restricted: input.restricted ?? false, leadId: input.leadId ?? null },
+      });
       return this.require(manager, id as string);
     });
   }
 
   async update(id: string, input: UpdateQueueDto): Promise<QueueDto> {
     return this.dataSource.transaction(async (manager) => {
-      await lockQueue(manager, id);
+      const before = await lockQueue(manager, id);
       if (input.leadId) await assertActiveStaff(manager, 'leadId', [input.leadId]);
       // Each column is set only when its field was sent; COALESCE cannot express "set to null", so the lead has a flag.
       await saveUnique(() =>
@@ -78,7 +85,17 @@ export class QueuesService {
           [id, input.name ?? null, input.restricted ?? null, input.leadId !== undefined, input.leadId ?? null, this.clock.now()],
         ),
       );
-      return this.require(manager, id);
+      const after = await this.require(manager, id);
+      // Who may see a restricted queue's tickets, and who leads it, are permissions: each change is kept.
+      const changes = {
+        ...(after.name !== before.name ? { name: { from: before.name, to: after.name } } : {}),
+        ...(after.restricted !== before.restricted ? { restricted: { from: before.restricted, to: after.restricted } } : {}),
+        ...((after.lead?.id ?? null) !== before.lead_id ? { leadId: { from: before.lead_id, to: after.lead?.id ?? null } } : {}),
+      };
+      if (Object.keys(changes).length > 0) {
+        await this.audit.record(manager, { action: 'queue.updated', targetId: id, detail: changes });
+      }
+      return after;
     });
   }
 
@@ -86,13 +103,25 @@ export class QueuesService {
   async replaceMembers(id: string, userIds: string[]): Promise<QueueDto> {
     const unique = [...new Set(userIds)];
     return this.dataSource.transaction(async (manager) => {
-      await lockQueue(manager, id);
+      const queue = await lockQueue(manager, id);
       await assertActiveStaff(manager, 'userIds', unique);
+      // Stable while the queue row is locked: every membership change locks it first.
+      const members: { user_id: string }[] = await manager.query(`SELECT user_id FROM queue_members WHERE queue_id = $1`, [id]);
       await manager.query(`DELETE FROM queue_members WHERE queue_id = $1`, [id]);
       if (unique.length > 0) {
         await manager.query(`INSERT INTO queue_members (queue_id, user_id) SELECT $1, unnest($2::uuid[])`, [id, unique]);
       }
       await manager.query(`UPDATE queues SET updated_at = $2 WHERE id = $1`, [id, this.clock.now()]);
+      const previous = new Set(members.map((m) => m.user_id));
+      const added = unique.filter((userId) => !previous.has(userId));
+      const dropped = [...previous].filter((userId) => !unique.includes(userId));
+      if (added.length > 0 || dropped.length > 0) {
+        await this.audit.record(manager, {
+          action: 'queue.members_changed',
+          targetId: id,
+          detail: { name: queue.name, added, removed: dropped },
+        });
+      }
       return this.require(manager, id);
     });
   }
@@ -118,6 +147,7 @@ export class QueuesService {
         );
       }
       await manager.query(`DELETE FROM queues WHERE id = $1`, [id]);
+      await this.audit.record(manager, { action: 'queue.deleted', targetId: id, detail: { name: queue.name } });
     });
   }
 
@@ -148,8 +178,15 @@ async function withMembers(manager: EntityManager, rows: QueueRow[]): Promise<Qu
   return rows.map((row) => toDto(row, byQueue.get(row.id) ?? []));
 }
 
-async function lockQueue(manager: EntityManager, id: string): Promise<{ system_key: QueueSystemKey | null }> {
-  const [queue] = await manager.query(`SELECT system_key FROM queues WHERE id = $1 FOR UPDATE`, [id]);
+interface LockedQueue {
+  name: string;
+  restricted: boolean;
+  lead_id: string | null;
+  system_key: QueueSystemKey | null;
+}
+
+async function lockQueue(manager: EntityManager, id: string): Promise<LockedQueue> {
+  const [queue] = await manager.query(`SELECT name, restricted, lead_id, system_key FROM queues WHERE id = $1 FOR UPDATE`, [id]);
   if (!queue) throw notFound('Queue');
   return queue;
 }

@@ -13,6 +13,7 @@ import type { FastifyReply } from 'fastify';
 import { CSV_CONTENT_TYPE, csvAttachment } from '../../common/http/csv.js';
 import type { Actor } from '../../common/security/actor.js';
 import { CurrentActor, Roles } from '../../common/security/access.decorators.js';
+import { AuditedExport } from '../audit/audited-export.decorator.js';
 import { AssetRefreshReportService } from './asset-refresh-report.service.js';
 import { AssetRefreshReportDto } from './dto/asset-refresh-report.dto.js';
 import { PreventionReportDto } from './dto/prevention-report.dto.js';
@@ -89,6 +90,7 @@ export class ReportsController {
   ) {}
 
   @Get('spend')
+  @AuditedExport({ action: 'report.exported', targetId: 'spend', onlyFormat: 'csv' })
   @Roles('manager', 'admin')
   @ApiOperation({
     summary: 'Spend per period: labour and expenses, split by work class (or a group), with the proactive share',
@@ -105,6 +107,7 @@ export class ReportsController {
   }
 
   @Get('response-times')
+  @AuditedExport({ action: 'report.exported', targetId: 'response-times', onlyFormat: 'csv' })
   @Roles('technician', 'manager', 'admin')
   @ApiOperation({
     summary: 'Response and resolution times per period: count, median and p90, in business minutes and wall-clock hours',
@@ -123,6 +126,7 @@ export class ReportsController {
   }
 
   @Get('sla-compliance')
+  @AuditedExport({ action: 'report.exported', targetId: 'sla-compliance', onlyFormat: 'csv' })
   @Roles('technician', 'manager', 'admin')
   @ApiOperation({
     summary: 'SLA compliance per period: response and resolution targets met and breached, and the rates',
@@ -139,6 +143,7 @@ export class ReportsController {
   }
 
   @Get('volume')
+  @AuditedExport({ action: 'report.exported', targetId: 'volume', onlyFormat: 'csv' })
   @Roles('technician', 'manager', 'admin')
   @ApiOperation({
     summary: 'Volume and backlog: created, resolved and open at each period end; ages of the backlog at the end of the range',
@@ -155,6 +160,7 @@ export class ReportsController {
   }
 
   @Get('asset-refresh')
+  @AuditedExport({ action: 'report.exported', targetId: 'asset-refresh', onlyFormat: 'csv' })
   @Roles('manager', 'admin')
   @ApiOperation({
     summary: 'Asset refresh forecast per fiscal year, and the assets whose repairs cost more than a share of their replacement',
@@ -175,6 +181,7 @@ export class ReportsController {
   }
 
   @Get('prevention')
+  @AuditedExport({ action: 'report.exported', targetId: 'prevention', onlyFormat: 'csv' })
   @Roles('manager', 'admin')
   @ApiOperation({
     summary: 'Does prevention pay: proactive hours and spend against reactive incidents and cost, and spend predictability',

@@ -97,11 +97,14 @@ export class SessionsService {
     ]);
   }
 
-  async revokeToken(token: string): Promise<void> {
-    await this.dataSource.query(`UPDATE sessions SET revoked_at = $2 WHERE token_hash = $1 AND revoked_at IS NULL`, [
-      this.hashToken(token),
-      this.clock.now(),
-    ]);
+  /** Ends the session of a token; says whose it was, or null when the token named no live session. */
+  async revokeToken(token: string, manager?: EntityManager): Promise<{ sessionId: string; userId: string } | null> {
+    const [rows]: [{ id: string; user_id: string }[], number] = await (manager ?? this.dataSource.manager).query(
+      `UPDATE sessions SET revoked_at = $2 WHERE token_hash = $1 AND revoked_at IS NULL RETURNING id, user_id`,
+      [this.hashToken(token), this.clock.now()],
+    );
+    const row = rows[0];
+    return row ? { sessionId: row.id, userId: row.user_id } : null;
   }
 
   /** Revokes every session of a user (password change, deactivation, temporary password). */

@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { Clock } from '../../common/time/clock.js';
+import { AuditLog } from '../audit/audit-log.service.js';
+import type { AuditValue } from '../audit/domain/audit-detail.js';
 import { DEFAULT_SETTINGS, type SettingsDto, type UpdateSettingsDto } from './dto/settings.dto.js';
 
 @Injectable()
@@ -9,6 +11,7 @@ export class SettingsService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   /**
@@ -39,6 +42,11 @@ export class SettingsService {
              updated_at = EXCLUDED.updated_at`,
           [key, JSON.stringify(value), this.clock.now()],
         );
+      }
+      if (entries.length > 0) {
+        // The values sent; for object settings the keys sent, which are what changed.
+        const set = Object.fromEntries(entries) as Record<string, AuditValue>;
+        await this.audit.record(manager, { action: 'settings.updated', detail: { set } });
       }
     });
     return this.get();

@@ -5,6 +5,8 @@ import type { ClockPolicy } from '@civicdesk/sla';
 import { AppError, notFound, validationFailed, type FieldError } from '../../common/errors/app-error.js';
 import type { Actor } from '../../common/security/actor.js';
 import { Clock } from '../../common/time/clock.js';
+import { AuditLog, systemAuditLog } from '../audit/audit-log.service.js';
+import type { AuditDetail } from '../audit/domain/audit-detail.js';
 import { matchPolicy, toClockPolicy, type MatchableVersion, type TicketFacts } from './domain/policy-matcher.js';
 import type { PolicyEscalation } from './domain/sla-policy-vocabulary.js';
 import type {
@@ -83,6 +85,8 @@ export class SlaPoliciesService {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
+    // Demo data and benchmarks build the matcher without Nest; they get the app's own audit writer.
+    private readonly audit: AuditLog = systemAuditLog(dataSource, clock),
   ) {}
 
   /** Every policy in matching order, with its current version. */
@@ -140,6 +144,11 @@ export class SlaPoliciesService {
         [now],
       );
       await this.insertVersion(manager, policy!.id, 1, fields, actor, now);
+      await this.audit.record(manager, {
+        action: 'sla_policy.created',
+        targetId: policy!.id,
+        detail: { name: fields.name, version: 1 },
+      });
       return this.get(policy!.id, manager);
     });
   }
@@ -175,6 +184,11 @@ export class SlaPoliciesService {
         [id],
       );
       await this.insertVersion(manager, id, latest!.next, fields, actor, this.clock.now());
+      await this.audit.record(manager, {
+        action: 'sla_policy.updated',
+        targetId: id,
+        detail: { name: fields.name, version: latest!.next, changes: versionChanges(current, fields) },
+      });
       return this.get(id, manager);
     });
   }
@@ -194,6 +208,7 @@ export class SlaPoliciesService {
         await this.get(id, manager);
         return;
       }
+      await this.audit.record(manager, { action: active ? 'sla_policy.activated' : 'sla_policy.deactivated', targetId: id });
       await manager.query(
         `UPDATE tickets SET next_escalation_at = ${active ? '$2' : 'NULL'}
           WHERE sla_policy_version_id IN (SELECT v.id FROM sla_policy_versions v WHERE v.policy_id = $1)
@@ -215,12 +230,14 @@ export class SlaPoliciesService {
         throw validationFailed([{ field: 'ids', messages: ['ids must list every SLA policy exactly once'] }]);
       }
       // The position key is deferred: it is checked at commit, once every position has moved.
-      await manager.query(
+      const [, moved]: [unknown, number] = await manager.query(
         `UPDATE sla_policies p SET position = o.ord, updated_at = $2
            FROM unnest($1::uuid[]) WITH ORDINALITY AS o(id, ord)
           WHERE p.id = o.id AND p.position IS DISTINCT FROM o.ord`,
         [ids, this.clock.now()],
       );
+      // The order decides which policy a ticket falls under.
+      if (moved > 0) await this.audit.record(manager, { action: 'sla_policy.reordered', detail: { order: ids } });
     });
     return this.list();
   }
@@ -231,9 +248,16 @@ export class SlaPoliciesService {
    * 23001 for ON DELETE RESTRICT, 23503 for NO ACTION.
    */
   async remove(id: string): Promise<void> {
-    let deleted: number;
     try {
-      [, deleted] = await this.dataSource.query(`DELETE FROM sla_policies WHERE id = $1`, [id]);
+      await this.dataSource.transaction(async (manager) => {
+        const [policy]: { name: string }[] = await manager.query(
+          `SELECT v.name FROM sla_policies p JOIN sla_policy_versions v ON v.id = p.current_version_id WHERE p.id = $1`,
+          [id],
+        );
+        const [, deleted]: [unknown, number] = await manager.query(`DELETE FROM sla_policies WHERE id = $1`, [id]);
+        if (deleted === 0 || !policy) throw notFound('SLA policy');
+        await this.audit.record(manager, { action: 'sla_policy.deleted', targetId: id, detail: { name: policy.name } });
+      });
     } catch (error) {
       const sqlState = error instanceof QueryFailedError ? (error.driverError as { code?: string }).code : undefined;
       if (sqlState === '23001' || sqlState === '23503') {
@@ -241,7 +265,6 @@ export class SlaPoliciesService {
       }
       throw error;
     }
-    if (deleted === 0) throw notFound('SLA policy');
   }
 
   /**
@@ -391,4 +414,14 @@ function toDto(row: PolicyRow): SlaPolicyDto {
     createdAt: new Date(row.created_at).toISOString(),
     updatedAt: new Date(row.updated_at).toISOString(),
   };
+}
+
+/** The fields an edit changed, from and to, for the audit log (the versions keep the rest). */
+function versionChanges(current: VersionFields, next: VersionFields): AuditDetail {
+  const changes: Record<string, AuditDetail> = {};
+  for (const key of Object.keys(next) as (keyof VersionFields)[]) {
+    const [from, to] = [JSON.stringify(current[key]), JSON.stringify(next[key])];
+    if (from !== to) changes[key] = { from: JSON.parse(from) as AuditDetail[string], to: JSON.parse(to) as AuditDetail[string] };
+  }
+  return changes;
 }

@@ -9,6 +9,7 @@ import type { Actor } from '../../common/security/actor.js';
 import { PasswordHasher } from '../../common/security/password-hasher.js';
 import { passwordProblem } from '../../common/security/password-policy.js';
 import { Clock } from '../../common/time/clock.js';
+import { AuditLog, type AuditRecord } from '../audit/audit-log.service.js';
 import { SessionsService } from '../sessions/sessions.service.js';
 import { canViewUser, userVisibility } from './domain/user.policy.js';
 import type { Role } from './domain/role.js';
@@ -38,6 +39,7 @@ export class UsersService {
     private readonly hasher: PasswordHasher,
     private readonly sessions: SessionsService,
     private readonly clock: Clock,
+    private readonly audit: AuditLog,
   ) {}
 
   /** Keyset-paginated by (lower(name), id); filters and sort come only from the DTO's allowlist. */
@@ -95,10 +97,16 @@ export class UsersService {
         updatedAt: now,
       });
       await saveUser(manager, user);
+      await this.audit.record(manager, {
+        action: 'user.created',
+        targetId: user.id,
+        detail: { email: user.email, role: user.role, departmentId: user.departmentId },
+      });
       return toDto(await this.requireRow(manager, user.id));
     });
   }
 
+  /** Each security-relevant change (role, department, e-mail, enabling) is its own audit entry. */
   async update(id: string, input: UpdateUserDto): Promise<UserDto> {
     return this.dataSource.transaction(async (manager) => {
       const repo = manager.getRepository(User);
@@ -109,9 +117,32 @@ export class UsersService {
       if (losesAdmin) await assertAnotherActiveAdmin(manager, user.id);
       if (input.departmentId !== undefined) await assertDepartmentExists(manager, input.departmentId);
 
+      const before = { role: user.role, departmentId: user.departmentId, email: user.email, active: user.active };
+      // Fields left out arrive as undefined: they keep their value.
+      const after = {
+        role: input.role ?? before.role,
+        departmentId: input.departmentId !== undefined ? input.departmentId : before.departmentId,
+        email: input.email ?? before.email,
+        active: input.active ?? before.active,
+      };
       Object.assign(user, input, { updatedAt: this.clock.now() });
       await saveUser(manager, user);
-      if (input.active === false) await this.sessions.revokeAllForUser(user.id, manager);
+      const sessionsRevoked = input.active === false ? await this.sessions.revokeAllForUser(user.id, manager) : 0;
+
+      const changes: AuditRecord[] = [];
+      if (after.role !== before.role) {
+        changes.push({ action: 'user.role_changed', detail: { from: before.role, to: after.role } });
+      }
+      if (after.departmentId !== before.departmentId) {
+        changes.push({ action: 'user.department_changed', detail: { from: before.departmentId, to: after.departmentId } });
+      }
+      if (after.email !== before.email) {
+        changes.push({ action: 'user.email_changed', detail: { from: before.email, to: after.email } });
+      }
+      if (after.active !== before.active) {
+        changes.push(after.active ? { action: 'user.enabled' } : { action: 'user.disabled', detail: { sessionsRevoked } });
+      }
+      for (const change of changes) await this.audit.record(manager, { ...change, targetId: user.id });
       return toDto(await this.requireRow(manager, user.id));
     });
   }
@@ -128,7 +159,8 @@ export class UsersService {
         `UPDATE users SET password_hash = $2, must_change_password = true, password_changed_at = $3, updated_at = $3 WHERE id = $1`,
         [id, passwordHash, this.clock.now()],
       );
-      await this.sessions.revokeAllForUser(id, manager);
+      const sessionsRevoked = await this.sessions.revokeAllForUser(id, manager);
+      await this.audit.record(manager, { action: 'user.temporary_password_set', targetId: id, detail: { sessionsRevoked } });
     });
   }
 

@@ -4,6 +4,26 @@
  */
 
 export interface paths {
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The audit log: sign-ins, role and permission changes, exports, imports, deletions and configuration changes
+         * @description Newest first, keyset-paginated. Admins only; other roles get 403, as on every admin route.
+         */
+        get: operations["Audit_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/settings": {
         parameters: {
             query?: never;
@@ -1232,6 +1252,40 @@ export interface paths {
 export type webhooks = Record<string, never>;
 export interface components {
     schemas: {
+        AuditActorDto: {
+            /** Format: uuid */
+            id: string;
+            name: string;
+            email: string;
+        };
+        /** @enum {string} */
+        AuditAction: "auth.signed_in" | "auth.sign_in_failed" | "auth.signed_out" | "auth.password_changed" | "user.created" | "user.role_changed" | "user.department_changed" | "user.email_changed" | "user.disabled" | "user.enabled" | "user.temporary_password_set" | "queue.created" | "queue.updated" | "queue.members_changed" | "queue.deleted" | "department.created" | "department.updated" | "department.deleted" | "category.deleted" | "asset.deleted" | "asset.import_checked" | "asset.imported" | "calendar.created" | "calendar.updated" | "calendar.deleted" | "calendar.holiday_added" | "calendar.holiday_deleted" | "calendar.holidays_imported" | "calendar.public_holidays_loaded" | "calendar.holidays_exported" | "sla_policy.created" | "sla_policy.updated" | "sla_policy.activated" | "sla_policy.deactivated" | "sla_policy.deleted" | "sla_policy.reordered" | "maintenance_plan.deleted" | "calendar_feed.created" | "calendar_feed.revoked" | "calendar_feed.read" | "labor_rate.deleted" | "ticket.work_log_deleted" | "ticket.expense_deleted" | "settings.updated" | "import.file_uploaded" | "import.dry_run_started" | "import.run_started" | "import.problems_exported" | "report.exported" | "audit.exported";
+        AuditEntryDto: {
+            /** @description Ascending with insertion */
+            id: string;
+            /** Format: date-time */
+            occurredAt: string;
+            /** @description null: nobody was signed in, or the app itself */
+            actor: components["schemas"]["AuditActorDto"] | null;
+            action: components["schemas"]["AuditAction"];
+            /** @enum {string|null} */
+            targetType: "user" | "queue" | "department" | "category" | "asset" | "calendar" | "sla_policy" | "maintenance_plan" | "calendar_feed" | "labor_rate" | "ticket" | "import_file" | "import_run" | "report" | null;
+            targetId: string | null;
+            /** @description The client address (behind a proxy: with TRUST_PROXY) */
+            ip: string | null;
+            userAgent: string | null;
+            /** @description The request id of the log lines */
+            requestId: string | null;
+            /** @description Facts of the action (what changed, from and to); never a password, hash or token */
+            detail: {
+                [key: string]: unknown;
+            };
+        };
+        AuditListDto: {
+            items: components["schemas"]["AuditEntryDto"][];
+            /** @description Pass as cursor for the next page; null on the last page */
+            nextCursor: string | null;
+        };
         AssetLifecycleYearsDto: {
             /** @default 4 */
             desktop: number;
@@ -3545,6 +3599,59 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    Audit_list: {
+        parameters: {
+            query?: {
+                limit?: number;
+                /** @description nextCursor of the previous page */
+                cursor?: string;
+                /** @description Only this action */
+                action?: components["schemas"]["AuditAction"];
+                /** @description Only what this user did */
+                actorId?: string;
+                /** @description Only actions on this kind of record */
+                targetType?: "user" | "queue" | "department" | "category" | "asset" | "calendar" | "sla_policy" | "maintenance_plan" | "calendar_feed" | "labor_rate" | "ticket" | "import_file" | "import_run" | "report";
+                /** @description Only actions on this record (with targetType) */
+                targetId?: string;
+                /** @description First day, inclusive (YYYY-MM-DD, the city's calendar) */
+                from?: string;
+                /** @description Last day, inclusive (YYYY-MM-DD, the city's calendar) */
+                to?: string;
+                /** @description csv answers every entry matching the filters (newest first, at most 50,000; limit and cursor do not apply) as a text/csv download, and is itself audited */
+                format?: "json" | "csv";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of entries; with format=csv, every matching entry as a CSV download (text/csv) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuditListDto"];
+                    "text/csv": string;
+                };
+            };
+            /** @description A filter is not valid (details name the field) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Not an admin */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
     Settings_get: {
         parameters: {
             query?: never;
