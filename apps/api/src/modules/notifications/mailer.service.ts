@@ -5,6 +5,8 @@ import type { AppConfig } from '../../config/app-config.js';
 import { defaultFromAddress } from './domain/notification-email.js';
 
 export interface OutgoingEmail {
+  /** The outbox row's id: the Message-ID is made from it, the same on every attempt. */
+  id: string;
   to: string;
   subject: string;
   text: string;
@@ -15,12 +17,22 @@ export interface OutgoingEmail {
 export class Mailer implements OnApplicationShutdown {
   private readonly transport: Transporter | null;
   private readonly from: string;
+  private readonly host: string;
 
   constructor(@Inject(APP_CONFIG) config: AppConfig) {
     this.from = defaultFromAddress(config.appUrl);
-    // Short timeouts: a dead mail server must not hold the sender's tick for minutes.
+    this.host = new URL(config.appUrl).hostname;
+    // Short timeouts: a dead mail server must not hold the sender's tick for minutes. A pooled
+    // connection: a new connection and greeting per message took ~120 ms against ~20 ms reused,
+    // and only one instance sends at a time (the job's lock), so that is the outbox's throughput.
     this.transport = config.smtpUrl
-      ? createTransport({ url: config.smtpUrl, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 })
+      ? createTransport({
+          url: config.smtpUrl,
+          pool: true,
+          connectionTimeout: 10_000,
+          greetingTimeout: 10_000,
+          socketTimeout: 30_000,
+        })
       : null;
   }
 
@@ -31,7 +43,15 @@ export class Mailer implements OnApplicationShutdown {
   /** Resolves once the server accepted the message; rejects with the SMTP error otherwise. */
   async send(email: OutgoingEmail): Promise<void> {
     if (!this.transport) throw new Error('SMTP_URL is not set');
-    await this.transport.sendMail({ from: this.from, to: email.to, subject: email.subject, text: email.text });
+    // Delivery is at least once (a retry after the server accepted but before sent_at was written
+    // sends again); a stable Message-ID lets mail systems and readers recognise the repeat.
+    await this.transport.sendMail({
+      from: this.from,
+      to: email.to,
+      subject: email.subject,
+      text: email.text,
+      messageId: `<${email.id}@${this.host}>`,
+    });
   }
 
   onApplicationShutdown(): void {

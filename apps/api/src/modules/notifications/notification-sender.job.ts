@@ -54,7 +54,7 @@ export class NotificationSenderJob implements OnModuleInit {
     );
     for (const email of claimed) {
       try {
-        await this.mailer.send({ to: email.to_address, subject: email.subject, text: email.text_body });
+        await this.mailer.send({ id: email.id, to: email.to_address, subject: email.subject, text: email.text_body });
       } catch (error) {
         stats[await this.recordFailure(email, error, now)] += 1;
         continue;
