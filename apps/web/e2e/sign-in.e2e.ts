@@ -65,6 +65,7 @@ describe('signing in', () => {
       'Rates',
       'History import',
       'Settings',
+      'Audit log',
     ]);
     const me = (await (await page.request.get('/api/auth/me')).json()) as { name: string; role: string };
     expect(me.role).toBe('admin');

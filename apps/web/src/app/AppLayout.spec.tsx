@@ -50,6 +50,7 @@ describe(AppLayout.name, () => {
         'Rates',
         'History import',
         'Settings',
+        'Audit log',
       ],
       '/dashboard',
     ],

@@ -1,3 +1,4 @@
+import { auditNavItems } from '../features/audit';
 import { SIGN_IN_PATH } from '../features/auth/sign-in-path';
 import { importsNavItems } from '../features/imports';
 import { maintenanceNavItems } from '../features/maintenance';
@@ -64,6 +65,7 @@ export const NAVIGATION: readonly NavSection[] = [
       { label: 'Rates', to: PATHS.adminRates, roles: ['manager', 'admin'] },
       ...importsNavItems,
       { label: 'Settings', to: PATHS.adminSettings, roles: ['admin'] },
+      ...auditNavItems,
     ],
   },
 ];

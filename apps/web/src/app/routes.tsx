@@ -1,5 +1,6 @@
 import { lazy, type ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
+import { auditRoutes } from '../features/audit';
 import { SignInPage } from '../features/auth/components/SignInPage';
 import { DASHBOARD_PATHS, REPORT_READERS } from '../features/dashboard/dashboard-paths';
 import { importsRoutes } from '../features/imports';
@@ -81,6 +82,7 @@ export const appRoutes: RouteObject[] = [
               guarded(PATHS.asset, <AssetPage />, STAFF_ROLES),
               ...maintenanceRoutes.map((route) => guarded(route.path, route.element, route.handle.roles)),
               ...importsRoutes.map((route) => guarded(route.path, route.element, route.handle.roles)),
+              ...auditRoutes.map((route) => guarded(route.path, route.element, route.handle.roles)),
               { path: '*', element: <NotFoundPage /> },
             ],
           },

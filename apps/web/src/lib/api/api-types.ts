@@ -115,3 +115,10 @@ export type StartTicketImportInput = RequestBody<paths['/api/imports/tickets']['
 export type ImportRun = OkResponse<paths['/api/imports/{id}']['get']>;
 export type ImportRunSummary = OkResponse<paths['/api/imports']['get']>['items'][number];
 export type ImportRunError = ImportRun['errors'][number];
+
+/** A page of the audit log as JSON (the same route answers CSV with format=csv). */
+export type AuditPage = OkResponse<paths['/api/audit']['get']>;
+export type AuditEntry = AuditPage['items'][number];
+export type AuditListQuery = QueryParams<paths['/api/audit']['get']>;
+export type AuditAction = AuditEntry['action'];
+export type AuditTargetType = NonNullable<AuditEntry['targetType']>;
