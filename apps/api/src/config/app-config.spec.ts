@@ -107,6 +107,16 @@ describe(loadConfig.name, () => {
     ]);
   });
 
+  it('records SQL for the benchmark harness only when BENCH_QUERY_LOG names an absolute file', () => {
+    expect(loadConfig({ DATA_DIR: dataDir() }).benchQueryLog).toBeUndefined();
+    expect(loadConfig({ DATA_DIR: dataDir(), BENCH_QUERY_LOG: '/tmp/bench/statements.jsonl' }).benchQueryLog).toBe(
+      '/tmp/bench/statements.jsonl',
+    );
+    expect(problemsOf({ DATA_DIR: dataDir(), BENCH_QUERY_LOG: 'statements.jsonl' })).toEqual([
+      'BENCH_QUERY_LOG: must be an absolute file path',
+    ]);
+  });
+
   it('sets Secure cookies when APP_URL is https', () => {
     expect(loadConfig({ APP_URL: 'https://helpdesk.city.gov/', DATA_DIR: dataDir() })).toMatchObject({
       appUrl: 'https://helpdesk.city.gov',

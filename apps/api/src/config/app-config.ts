@@ -132,6 +132,12 @@ class EnvSchema {
   @IsOptional()
   @IsString()
   DATA_DIR?: string;
+
+  /** Benchmark harness only: a file to append every SQL statement and its parameters to. */
+  @Transform(emptyToUndefined)
+  @IsOptional()
+  @IsString()
+  BENCH_QUERY_LOG?: string;
 }
 
 export interface AppConfig {
@@ -155,6 +161,8 @@ export interface AppConfig {
   readonly dataDir: string;
   /** Cookies get the Secure flag (and the __Host- prefix) when the app is served over https. */
   readonly secureCookies: boolean;
+  /** Set by the benchmark harness only: every SQL statement is appended to this file (off by default). */
+  readonly benchQueryLog: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -192,6 +200,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   } else if (raw.SESSION_SECRET && Buffer.byteLength(raw.SESSION_SECRET, 'utf8') < MIN_SECRET_BYTES) {
     problems.push(`SESSION_SECRET: must be at least ${MIN_SECRET_BYTES} bytes`);
   }
+  if (raw.BENCH_QUERY_LOG !== undefined && !isAbsolute(raw.BENCH_QUERY_LOG))
+    problems.push('BENCH_QUERY_LOG: must be an absolute file path');
   if (problems.length > 0) throw new ConfigError(problems);
 
   const port = raw.PORT ?? 3000;
@@ -214,6 +224,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     logLevel: raw.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info'),
     dataDir,
     secureCookies: appUrl.startsWith('https://'),
+    benchQueryLog: raw.BENCH_QUERY_LOG,
   };
 }
 
@@ -234,6 +245,7 @@ const ENV_KEYS: (keyof EnvSchema)[] = [
   'TRUST_PROXY',
   'LOG_LEVEL',
   'DATA_DIR',
+  'BENCH_QUERY_LOG',
 ];
 
 function splitList(value: string | undefined): string[] {

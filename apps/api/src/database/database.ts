@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { DataSource } from 'typeorm';
 import type { AppConfig } from '../config/app-config.js';
 import { createDataSource } from '../config/data-source.js';
+import { QueryRecorder } from '../bench/query-recorder.js';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './embedded-postgres.js';
 
 export interface OpenDatabase {
@@ -25,7 +26,10 @@ export async function openDatabase(config: AppConfig, log: (message: string) => 
         persistent: true,
         log: (m) => log(`[postgres] ${m}`),
       });
-  const dataSource = createDataSource(config.databaseUrl ?? embedded!.url, { replicaUrls: config.databaseReplicaUrls });
+  const dataSource = createDataSource(config.databaseUrl ?? embedded!.url, {
+    replicaUrls: config.databaseReplicaUrls,
+    ...(config.benchQueryLog ? { queryLogger: new QueryRecorder(config.benchQueryLog) } : {}),
+  });
   try {
     await dataSource.initialize();
     await assertServerVersion(dataSource);
