@@ -492,9 +492,18 @@ describe('audit log', () => {
       expect(refused.rows).toEqual([]);
     });
 
-    it('records deleted rates, work logs and expenses', async () => {
-      const future = await admin.post('/api/rates', { role: 'technician', hourlyRateCents: 7000, effectiveFrom: '2030-01-01' });
+    it('records hourly rates added and deleted, and deleted work logs and expenses', async () => {
+      const added = await audited(() =>
+        admin.post('/api/rates', { role: 'technician', hourlyRateCents: 7000, effectiveFrom: '2030-01-01' }),
+      );
+      const future = added.result as ApiResponse<{ id: string }>;
       expect(future.status).toBe(201);
+      expect(expectOne(added.rows, 'labor_rate.created', future.body.id)).toEqual({
+        userId: null,
+        role: 'technician',
+        hourlyRateCents: 7000,
+        effectiveFrom: '2030-01-01',
+      });
       const rate = await audited(() => admin.delete(`/api/rates/${future.body.id}`));
       expect(rate.result.status).toBe(204);
       expect(expectOne(rate.rows, 'labor_rate.deleted', future.body.id)).toEqual({

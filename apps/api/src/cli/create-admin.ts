@@ -3,7 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { parseArgs } from 'node:util';
 import { PasswordHasher } from '../common/security/password-hasher.js';
 import { passwordProblem } from '../common/security/password-policy.js';
+import { SystemClock } from '../common/time/clock.js';
 import { loadConfig } from '../config/app-config.js';
+import { systemAuditLog } from '../modules/audit/audit-log.service.js';
 import { fail, openCliDatabase } from './cli-database.js';
 
 const USAGE = `Creates an admin (for a city without demo data).
@@ -46,6 +48,8 @@ async function main(): Promise<void> {
   const database = await openCliDatabase(config);
   try {
     const passwordHash = await new PasswordHasher().hash(password);
+    // An admin made from the command line is audited like one made in the app, with no actor.
+    const audit = systemAuditLog(database.dataSource, new SystemClock());
     await database.dataSource.transaction(async (manager) => {
       const [taken] = await manager.query(`SELECT 1 FROM users WHERE lower(email) = $1`, [email]);
       if (taken) fail(`--email: a user with ${email} already exists`);
@@ -55,11 +59,16 @@ async function main(): Promise<void> {
         if (!department) fail(`--department: no department has the code ${values.department}`);
         departmentId = department.id;
       }
-      await manager.query(
+      const [user]: { id: string }[] = await manager.query(
         `INSERT INTO users (email, name, role, department_id, password_hash, must_change_password, password_changed_at, created_at, updated_at)
-         VALUES ($1, $2, 'admin', $3, $4, $5, now(), now(), now())`,
+         VALUES ($1, $2, 'admin', $3, $4, $5, now(), now(), now()) RETURNING id`,
         [email, name, departmentId, passwordHash, chosen === undefined],
       );
+      await audit.record(manager, {
+        action: 'user.created',
+        targetId: user!.id,
+        detail: { email, role: 'admin', departmentId, via: 'create-admin' },
+      });
     });
   } finally {
     await database.close();

@@ -78,6 +78,17 @@ export class RatesService {
            VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
           [input.userId ?? null, input.role ?? null, input.hourlyRateCents, input.effectiveFrom, actor.id, this.clock.now()],
         );
+        // Rates price every hour logged from their day on: a change to what the city's work costs.
+        await this.audit.record(manager, {
+          action: 'labor_rate.created',
+          targetId: row!.id,
+          detail: {
+            userId: input.userId ?? null,
+            role: input.role ?? null,
+            hourlyRateCents: input.hourlyRateCents,
+            effectiveFrom: input.effectiveFrom,
+          },
+        });
         return row!.id;
       } catch (error) {
         if (uniqueViolation(error)?.startsWith('labor_rates_')) {

@@ -78,6 +78,7 @@ export const AUDIT_ACTIONS = {
   /** Actor null: a calendar app fetching the subscription with its token. */
   'calendar_feed.read': 'calendar_feed',
 
+  'labor_rate.created': 'labor_rate',
   'labor_rate.deleted': 'labor_rate',
   'ticket.work_log_deleted': 'ticket',
   'ticket.expense_deleted': 'ticket',

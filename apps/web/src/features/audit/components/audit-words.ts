@@ -36,6 +36,7 @@ const ACTIONS: Record<AuditAction, { label: string; group: string }> = {
   'sla_policy.deleted': { label: 'Deleted an SLA policy', group: 'Configuration' },
   'sla_policy.reordered': { label: 'Reordered the SLA policies', group: 'Configuration' },
   'settings.updated': { label: 'Changed settings', group: 'Configuration' },
+  'labor_rate.created': { label: 'Added an hourly rate', group: 'Configuration' },
   'category.deleted': { label: 'Deleted a category', group: 'Deletions' },
   'asset.deleted': { label: 'Deleted an asset', group: 'Deletions' },
   'maintenance_plan.deleted': { label: 'Deleted a maintenance plan', group: 'Deletions' },
