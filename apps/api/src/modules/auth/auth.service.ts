@@ -46,14 +46,13 @@ export class AuthService {
     client: ClientMeta,
     previousToken?: string,
   ): Promise<{ session: IssuedSession; me: MeDto }> {
-    await this.throttle.assertAllowed(email, client.ip);
+    const attempt = await this.throttle.begin(email, client.ip);
     const [row]: CredentialRow[] = await this.dataSource.query(
       `SELECT id, password_hash, active FROM users WHERE lower(email) = $1`,
       [email],
     );
     const passwordMatches = await this.hasher.verify(row?.password_hash, password);
     const ok = passwordMatches && row?.active === true;
-    await this.throttle.record(email, client.ip, ok);
     if (!ok || !row) {
       const reason = !row ? 'unknown_email' : !passwordMatches ? 'wrong_password' : 'inactive';
       await this.audit.recordAlone({ action: 'auth.sign_in_failed', targetId: row?.id ?? null, detail: { email, reason } });
@@ -61,6 +60,7 @@ export class AuthService {
     }
 
     const session = await this.dataSource.transaction(async (manager) => {
+      await this.throttle.succeeded(attempt, manager);
       // A new token at every sign-in; a session the browser still presented is ended (no fixation).
       const previous = previousToken ? await this.sessions.revokeToken(previousToken, manager) : null;
       const issued = await this.sessions.issue(row.id, { ip: client.ip, userAgent: client.userAgent }, manager);
