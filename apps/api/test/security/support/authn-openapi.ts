@@ -28,6 +28,8 @@ export interface Route {
   bodyType: string | null;
   /** Content types of the success answer (application/json, text/csv, text/calendar …). */
   produces: string[];
+  /** Answers without a session (no cookie security requirement in the document). */
+  public: boolean;
 }
 
 interface Document {
@@ -39,6 +41,7 @@ interface Document {
         parameters?: { name: string; in: string; required?: boolean; schema?: { enum?: string[]; $ref?: string } }[];
         requestBody?: { content: Record<string, unknown> };
         responses?: Record<string, { content?: Record<string, unknown> }>;
+        security?: unknown[];
       }
     >
   >;
@@ -74,6 +77,7 @@ export function apiRoutes(): Route[] {
             .map((p) => ({ name: p.name, required: p.required === true, enum: enumOf(p.schema) })),
           bodyType: op.requestBody ? Object.keys(op.requestBody.content)[0]! : null,
           produces: [...new Set(success.flatMap(([, response]) => Object.keys(response.content ?? {})))],
+          public: !op.security?.length,
         };
       }),
   );
