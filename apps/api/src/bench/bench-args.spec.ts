@@ -20,7 +20,9 @@ describe('parseDataArgs', () => {
   });
 
   it('names the flag that is wrong', () => {
-    expect(() => parseDataArgs(['--scale', 'lots'])).toThrow(new UsageError('--scale must be a whole number from 1000 to 20000000, got "lots"'));
+    expect(() => parseDataArgs(['--scale', 'lots'])).toThrow(
+      new UsageError('--scale must be a whole number from 1000 to 20000000, got "lots"'),
+    );
     expect(() => parseDataArgs(['--scale', '10'])).toThrow(/--scale must be/);
     expect(() => parseDataArgs(['--database', 'Robert'])).toThrow(/--database must be lower-case/);
     expect(() => parseDataArgs(['--sclae', '10'])).toThrow(UsageError);
@@ -29,7 +31,12 @@ describe('parseDataArgs', () => {
 
 describe('parseBenchArgs', () => {
   it('adds the load settings: 10 s per scenario at 1 and 50 clients', () => {
-    expect(parseBenchArgs(['--scale', '20000'])).toMatchObject({ scale: 20_000, duration: 10, connections: [1, 50], skipJobs: false });
+    expect(parseBenchArgs(['--scale', '20000'])).toMatchObject({
+      scale: 20_000,
+      duration: 10,
+      connections: [1, 50],
+      skipJobs: false,
+    });
   });
 
   it('takes a list of client counts, sorted and without repeats', () => {

@@ -74,7 +74,7 @@ export async function scheduleMaintenancePlans(dataSource: DataSource, t0: Date)
     const schedule = scheduleOf(plan);
     const from = new Date(plan.generate_from);
     const expected: string[] = [];
-    for (let after: Date | null = null; ; ) {
+    for (let after: Date | null = null; ;) {
       const dues = dueFixed(schedule, from, after, t0);
       if (dues.length === 0) break;
       expected.push(...dues.map((d) => d.toISOString().replace('.000Z', 'Z')));
@@ -145,7 +145,9 @@ export async function verifyStoredClocks(dataSource: DataSource, t0: Date, sampl
       categoryId: row.category_id as string | null,
     });
     if (matched?.versionId !== evaluation.version.versionId) {
-      throw new Error(`ticket ${String(row.number)}: stored policy ${evaluation.version.name}, the matcher picks ${matched?.name}`);
+      throw new Error(
+        `ticket ${String(row.number)}: stored policy ${evaluation.version.name}, the matcher picks ${matched?.name}`,
+      );
     }
     const expected: Record<string, unknown> = {
       sla_calendar_id: evaluation.calendar.id,

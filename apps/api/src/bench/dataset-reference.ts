@@ -220,20 +220,24 @@ export const BENCH_POLICIES: readonly BenchPolicy[] = [
 ];
 
 /** Device mix of a department (types weighted by how common they are). */
-const ASSET_MIX: readonly (readonly [type: keyof typeof DEFAULT_LIFECYCLE_YEARS, weight: number, name: string, dollars: number])[] =
-  [
-    ['desktop', 30, 'Dell OptiPlex 7010', 1100],
-    ['laptop', 25, 'Lenovo ThinkPad T14', 1600],
-    ['desk_phone', 15, 'Cisco IP Phone 8841', 350],
-    ['mobile_phone', 10, 'iPhone 15', 900],
-    ['printer', 5, 'HP LaserJet M611', 1400],
-    ['tablet', 4, 'iPad Air', 700],
-    ['network_switch', 3, 'Cisco Catalyst 9300', 6500],
-    ['wireless_access_point', 3, 'Aruba AP-535', 1200],
-    ['ups', 2, 'APC Smart-UPS 3000', 2400],
-    ['server', 2, 'Dell PowerEdge R750', 14000],
-    ['camera', 1, 'Axis P3265', 900],
-  ];
+const ASSET_MIX: readonly (readonly [
+  type: keyof typeof DEFAULT_LIFECYCLE_YEARS,
+  weight: number,
+  name: string,
+  dollars: number,
+])[] = [
+  ['desktop', 30, 'Dell OptiPlex 7010', 1100],
+  ['laptop', 25, 'Lenovo ThinkPad T14', 1600],
+  ['desk_phone', 15, 'Cisco IP Phone 8841', 350],
+  ['mobile_phone', 10, 'iPhone 15', 900],
+  ['printer', 5, 'HP LaserJet M611', 1400],
+  ['tablet', 4, 'iPad Air', 700],
+  ['network_switch', 3, 'Cisco Catalyst 9300', 6500],
+  ['wireless_access_point', 3, 'Aruba AP-535', 1200],
+  ['ups', 2, 'APC Smart-UPS 3000', 2400],
+  ['server', 2, 'Dell PowerEdge R750', 14000],
+  ['camera', 1, 'Axis P3265', 900],
+];
 
 /** The people the build refers to by position: index → id. */
 export interface BenchPeople {
@@ -324,10 +328,11 @@ export async function writeReferenceData(
      SELECT q->>0, (q->>1)::boolean, $2, $2 FROM json_array_elements($1::json) AS q WHERE q->>2 IS NULL`,
     [JSON.stringify(QUEUES.slice(0, shape.queues)), since],
   );
-  await db.query(`CREATE TABLE bench.queue_order AS
-     SELECT q.id, o.k FROM json_array_elements_text($1::json) WITH ORDINALITY AS o(name, k) JOIN queues q ON q.name = o.name`, [
-    JSON.stringify(QUEUES.slice(0, shape.queues).map((q) => q[0])),
-  ]);
+  await db.query(
+    `CREATE TABLE bench.queue_order AS
+     SELECT q.id, o.k FROM json_array_elements_text($1::json) WITH ORDINALITY AS o(name, k) JOIN queues q ON q.name = o.name`,
+    [JSON.stringify(QUEUES.slice(0, shape.queues).map((q) => q[0]))],
+  );
   await db.query(
     `CREATE TABLE bench.technician AS
      SELECT id, (regexp_match(email, '^technician(\\d+)@'))[1]::int AS k FROM users WHERE role = 'technician'`,
@@ -350,8 +355,7 @@ export async function writeReferenceData(
     [JSON.stringify(CATEGORIES), since],
   );
 
-  const [admin] = (await db.query<{ id: string }>(`SELECT id FROM users WHERE email = $1`, [`admin@${BENCH_EMAIL_DOMAIN}`]))
-    .rows;
+  const [admin] = (await db.query<{ id: string }>(`SELECT id FROM users WHERE email = $1`, [`admin@${BENCH_EMAIL_DOMAIN}`])).rows;
   for (const [index, p] of BENCH_POLICIES.entries()) {
     // The policy's current version is set in a second statement: an UPDATE does not see rows its own WITH inserted.
     const { rows } = await db.query<{ id: string; policy_id: string }>(

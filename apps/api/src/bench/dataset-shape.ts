@@ -14,10 +14,11 @@ export const MAX_SCALE = 20_000_000;
 export const BENCH_PASSWORD = 'civicdesk-bench-passphrase';
 export const BENCH_EMAIL_DOMAIN = 'bench.civicdesk.test';
 
-/** The sign-ins the harness uses: a Service Desk technician, an IT manager and an admin. */
+/** The sign-ins the harness uses: a Service Desk technician, an IT manager, an employee (Airport) and an admin. */
 export const BENCH_USERS = {
   technician: `technician1@${BENCH_EMAIL_DOMAIN}`,
   manager: `manager1@${BENCH_EMAIL_DOMAIN}`,
+  requester: `requester1@${BENCH_EMAIL_DOMAIN}`,
   admin: `admin@${BENCH_EMAIL_DOMAIN}`,
 } as const;
 

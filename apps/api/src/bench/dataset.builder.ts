@@ -8,14 +8,7 @@ import { scheduleMaintenancePlans, storeOpenClocks, verifyStoredClocks } from '.
 import { writeLookups } from './dataset-lookups.js';
 import { writeReferenceData } from './dataset-reference.js';
 import { BENCH_PASSWORD, DATASET_VERSION, datasetShape, type DatasetShape } from './dataset-shape.js';
-import {
-  DESCRIPTIONS,
-  historyStatements,
-  loadStatements,
-  TITLES,
-  VENDORS,
-  type BuildStatement,
-} from './ticket-history.sql.js';
+import { DESCRIPTIONS, historyStatements, loadStatements, TITLES, VENDORS, type BuildStatement } from './ticket-history.sql.js';
 
 /** What a built (or reused) dataset is, as recorded in its marker row. */
 export interface DatasetInfo {
@@ -43,7 +36,14 @@ export interface BuildOptions {
 }
 
 /** Big tables whose indexes and foreign keys are dropped during the load and built again after it. */
-const LOADED_TABLES = ['tickets', 'ticket_events', 'ticket_comments', 'ticket_work_logs', 'ticket_expenses', 'maintenance_occurrences'];
+const LOADED_TABLES = [
+  'tickets',
+  'ticket_events',
+  'ticket_comments',
+  'ticket_work_logs',
+  'ticket_expenses',
+  'maintenance_occurrences',
+];
 
 const SESSION_SETTINGS = '-c work_mem=256MB -c maintenance_work_mem=1GB -c synchronous_commit=off -c jit=off';
 
@@ -57,7 +57,9 @@ export async function buildDataset(server: BenchServer, options: BuildOptions): 
   if (!options.rebuild && (await databaseExists(server, databaseName))) {
     const found = await readMarker(databaseUrl);
     if (found && found.version === DATASET_VERSION && found.scale === options.scale) {
-      log(`reusing ${databaseName}: ${found.scale.toLocaleString('en-US')} tickets built ${found.builtAt} (--rebuild to make it again)`);
+      log(
+        `reusing ${databaseName}: ${found.scale.toLocaleString('en-US')} tickets built ${found.builtAt} (--rebuild to make it again)`,
+      );
       return { ...found, databaseName, databaseUrl, reused: true };
     }
     log(`${databaseName} holds no complete dataset of this scale and version; building it again`);
@@ -251,7 +253,16 @@ async function restoreLoadIndexes(pool: pg.Pool, saved: SavedConstraints): Promi
 
 /** VACUUM ANALYZE of the loaded tables and the rest, two tables at a time. */
 async function vacuum(pool: pg.Pool): Promise<void> {
-  const queue = [...LOADED_TABLES, 'users', 'assets', 'sla_escalations', 'maintenance_plans', 'queues', 'queue_members', 'departments'];
+  const queue = [
+    ...LOADED_TABLES,
+    'users',
+    'assets',
+    'sla_escalations',
+    'maintenance_plans',
+    'queues',
+    'queue_members',
+    'departments',
+  ];
   await Promise.all(
     [0, 1].map(() =>
       withPoolClient(pool, async (db) => {
@@ -303,7 +314,9 @@ async function writeMarker(pool: pg.Pool, info: DatasetInfo, shape: DatasetShape
 }
 
 /** The marker of a complete dataset, or null (no marker: the build did not finish). */
-export async function readMarker(databaseUrl: string): Promise<Omit<DatasetInfo, 'databaseName' | 'databaseUrl' | 'reused'> | null> {
+export async function readMarker(
+  databaseUrl: string,
+): Promise<Omit<DatasetInfo, 'databaseName' | 'databaseUrl' | 'reused'> | null> {
   return withClient(databaseUrl, async (client) => {
     const { rows: exists } = await client.query(`SELECT to_regclass('bench.dataset') IS NOT NULL AS found`);
     if (!exists[0]?.found) return null;

@@ -364,7 +364,10 @@ export function historyStatements(p: HistoryParameters): BuildStatement[] {
         const firstRun = `CASE WHEN t.path = 'pause' THEN t.x1_rank - t.c_rank
                                WHEN t.path = 'reopen' AND t.o_at IS NOT NULL THEN t.r1_rank - t.c_rank END`;
         const skipped = `CASE WHEN t.path = 'pause' THEN t.pause_len WHEN t.path = 'reopen' AND t.o_at IS NOT NULL THEN t.gap_len ELSE 0 END`;
-        const resDue = T('mrd', `t.c_rank + t.res + CASE WHEN t.res > coalesce(${firstRun}, 2147483647) THEN ${skipped} ELSE 0 END`);
+        const resDue = T(
+          'mrd',
+          `t.c_rank + t.res + CASE WHEN t.res > coalesce(${firstRun}, 2147483647) THEN ${skipped} ELSE 0 END`,
+        );
         const frDue = T('mfd', 't.c_rank + t.fr');
         return `
       WITH s AS (
