@@ -94,6 +94,8 @@ export class CalendarsController {
   @Roles('technician', 'manager', 'admin')
   @AuditedExport({ action: 'calendar.holidays_exported', targetParam: 'id' })
   @Header('content-type', 'text/calendar; charset=utf-8')
+  // A download, never shown in the browser; no file name here, so the web app's (the calendar's name) is kept.
+  @Header('content-disposition', 'attachment')
   @ApiProduces('text/calendar')
   @ApiOkResponse({ schema: { type: 'string' } })
   exportIcs(@Param('id', uuidPipe) id: string): Promise<string> {
