@@ -2,7 +2,6 @@ import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger } from 'nestjs-pino';
@@ -54,7 +53,10 @@ export async function createApp({ webDist = WEB_DIST, ...options }: CreateAppOpt
     });
   // Holiday imports: an iCalendar (.ics) file as text.
   app.useBodyParser('text/calendar', { bodyLimit: CSV_BODY_LIMIT }, (_req, body, done) => done(null, body.toString('utf8')));
-  await app.register(fastifyHelmet, {
+  // Nest's security headers (helmet 8's, from a Fastify onRequest hook that Nest also runs for the
+  // router's own answers): every response gets them, even the 400 for a malformed address, which
+  // no plugin hook sees.
+  app.useSecurityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -68,7 +70,7 @@ export async function createApp({ webDist = WEB_DIST, ...options }: CreateAppOpt
         frameAncestors: ["'none'"],
         baseUri: ["'self'"],
         formAction: ["'self'"],
-        upgradeInsecureRequests: options.config.secureCookies ? [] : null,
+        upgradeInsecureRequests: options.config.secureCookies ? true : null,
       },
     },
     strictTransportSecurity: options.config.secureCookies,
