@@ -393,7 +393,12 @@ describe('authentication (security suite)', () => {
 
     beforeAll(async () => {
       city = await buildAuthnCity(a);
-      routes = apiRoutes().filter(isStateChanging);
+      // Sign-out and password change last: if either got through, the routes after it would only
+      // show that the session had ended.
+      const endsSession = (r: Route): number => Number(r.path === '/api/auth/logout' || r.path === '/api/auth/password');
+      routes = apiRoutes()
+        .filter(isStateChanging)
+        .sort((x, y) => endsSession(x) - endsSession(y));
     }, 60_000);
 
     /** A body each route would accept, so that a missing guard would show as a change; others get `{}`. */
