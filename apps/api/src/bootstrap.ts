@@ -15,7 +15,11 @@ export interface RunningCivicDesk {
   seeded: boolean;
   /** Demo sign-ins exist in this database. */
   hasDemoUsers: boolean;
-  /** Drains HTTP, stops jobs, closes the pool, then stops the embedded PostgreSQL. */
+  /**
+   * Stops accepting connections at once, lets requests and job runs in progress finish (for the
+   * grace period at most, then closes the connections left), closes the pool, then stops the
+   * embedded PostgreSQL.
+   */
   stop(): Promise<void>;
 }
 
@@ -70,11 +74,24 @@ export async function startCivicDesk(
       hasDemoUsers: config.demoData && demo === true,
       stop() {
         stopped ??= (async () => {
+          const server = app.getHttpServer();
+          // Nest closes the listener only after its shutdown hooks (job runs may take a while):
+          // new connections are refused from now on, while accepted ones are served to the end.
+          server.close();
+          const grace = config.shutdownGraceMs;
+          log(`no longer accepting connections; finishing requests and job runs in progress (up to ${grace / 1000} s)…`);
+          const deadline = setTimeout(() => {
+            log('grace period over: closing the connections still open');
+            server.closeAllConnections();
+          }, grace);
+          deadline.unref();
           try {
             await app.close();
           } finally {
+            clearTimeout(deadline);
             await database.close();
           }
+          log('stopped');
         })();
         return stopped;
       },

@@ -9,7 +9,22 @@ async function main(): Promise<void> {
   const civicDesk = await startCivicDesk(process.env, { log: (m) => say(`CivicDesk: ${m}`) });
   const stop = async (signal: string): Promise<void> => {
     say(`CivicDesk: ${signal} received, stopping…`);
-    await civicDesk.stop();
+    // A job run or a pool that never lets go must not keep the process: past the grace period
+    // (and a margin for closing the pool and PostgreSQL) it exits anyway, and PostgreSQL rolls
+    // back any transaction left open.
+    const grace = civicDesk.config.shutdownGraceMs;
+    setTimeout(() => {
+      say(`CivicDesk: not stopped ${grace / 1000 + 10} s after ${signal}; exiting`);
+      process.exit(1);
+    }, grace + 10_000).unref();
+    try {
+      await civicDesk.stop();
+    } catch (error) {
+      process.stderr.write(
+        `CivicDesk: stopping failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
+      process.exit(1);
+    }
     process.exit(0);
   };
   process.once('SIGINT', () => void stop('SIGINT'));

@@ -27,6 +27,7 @@ describe(loadConfig.name, () => {
       schedulerEnabled: true,
       demoData: true,
       demoHistory: { years: 3, scale: 1 },
+      shutdownGraceMs: 8000,
       secureCookies: false,
       databaseUrl: undefined,
       smtpUrl: undefined,
@@ -83,6 +84,16 @@ describe(loadConfig.name, () => {
     expect(problems.map((p) => p.split(':')[0]).sort()).toEqual(['DEMO_HISTORY_SCALE', 'DEMO_HISTORY_YEARS']);
     expect(problemsOf({ DEMO_HISTORY_SCALE: '0', DATA_DIR: dataDir() })).toEqual([
       'DEMO_HISTORY_SCALE: must not be less than 0.01',
+    ]);
+  });
+
+  it('bounds the SIGTERM grace period', () => {
+    expect(loadConfig({ SHUTDOWN_GRACE_SECONDS: '25', DATA_DIR: dataDir() }).shutdownGraceMs).toBe(25_000);
+    expect(problemsOf({ SHUTDOWN_GRACE_SECONDS: '0', DATA_DIR: dataDir() })).toEqual([
+      'SHUTDOWN_GRACE_SECONDS: must not be less than 1',
+    ]);
+    expect(problemsOf({ SHUTDOWN_GRACE_SECONDS: 'soon', DATA_DIR: dataDir() }).map((p) => p.split(':')[0])).toEqual([
+      'SHUTDOWN_GRACE_SECONDS',
     ]);
   });
 

@@ -133,6 +133,14 @@ class EnvSchema {
   @IsString()
   DATA_DIR?: string;
 
+  /** How long SIGTERM waits for requests and job runs in progress before closing what is left. */
+  @Transform(toInt)
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  SHUTDOWN_GRACE_SECONDS?: number;
+
   /** Benchmark harness only: a file to append every SQL statement and its parameters to. */
   @Transform(emptyToUndefined)
   @IsOptional()
@@ -159,6 +167,8 @@ export interface AppConfig {
   readonly logLevel: LogLevel;
   /** Git-ignored folder for the embedded PostgreSQL and the generated development secret. */
   readonly dataDir: string;
+  /** SIGTERM lets requests and job runs in progress finish for this long, then closes what is left. */
+  readonly shutdownGraceMs: number;
   /** Cookies get the Secure flag (and the __Host- prefix) when the app is served over https. */
   readonly secureCookies: boolean;
   /** Set by the benchmark harness only: every SQL statement is appended to this file (off by default). */
@@ -223,6 +233,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: raw.TRUST_PROXY ?? false,
     logLevel: raw.LOG_LEVEL ?? (nodeEnv === 'test' ? 'warn' : 'info'),
     dataDir,
+    shutdownGraceMs: (raw.SHUTDOWN_GRACE_SECONDS ?? 8) * 1000,
     secureCookies: appUrl.startsWith('https://'),
     benchQueryLog: raw.BENCH_QUERY_LOG,
   };
@@ -245,6 +256,7 @@ const ENV_KEYS: (keyof EnvSchema)[] = [
   'TRUST_PROXY',
   'LOG_LEVEL',
   'DATA_DIR',
+  'SHUTDOWN_GRACE_SECONDS',
   'BENCH_QUERY_LOG',
 ];
 

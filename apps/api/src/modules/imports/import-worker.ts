@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { APP_CONFIG } from '../../common/config.tokens.js';
 import type { AppConfig } from '../../config/app-config.js';
 import { JobRunner } from '../jobs/job-runner.service.js';
@@ -10,7 +10,7 @@ import { TicketImportProcessor } from './ticket-import.processor.js';
  * elsewhere or left by an instance that stopped. Claims make it safe for every instance to try.
  */
 @Injectable()
-export class ImportWorker implements OnModuleInit, OnApplicationShutdown {
+export class ImportWorker implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger(ImportWorker.name);
   private working: Promise<void> | null = null;
   private wokenWhileWorking = false;
@@ -51,8 +51,11 @@ export class ImportWorker implements OnModuleInit, OnApplicationShutdown {
       });
   }
 
-  /** A run in progress stops after its current batch and goes back to the queue for another instance. */
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * A run in progress stops after its current batch and goes back to the queue for another
+   * instance; before the application's shutdown hooks, so the pool is still open for that batch.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     this.processor.stop();
     await this.working;
   }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { hostname } from 'node:os';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import { SchedulerRegistry } from '@nestjs/schedule';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
@@ -34,10 +34,12 @@ export type TickResult = { ran: true; stats: Record<string, number> } | { ran: f
  * down. SCHEDULER_ENABLED=false keeps an instance out of every job.
  */
 @Injectable()
-export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown {
+export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger(JobRunner.name);
   private readonly jobs = new Map<string, JobDefinition>();
   private readonly running = new Set<Promise<unknown>>();
+  private readonly timers: NodeJS.Timeout[] = [];
+  private stopping = false;
   readonly instance = `${hostname()}:${process.pid}:${randomBytes(3).toString('hex')}`;
 
   constructor(
@@ -55,18 +57,34 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
   onApplicationBootstrap(): void {
     if (!this.config.schedulerEnabled) return;
     for (const job of this.jobs.values()) {
-      const interval = setInterval(() => this.track(this.tick(job.name)), job.everyMs);
+      const interval = setInterval(() => this.scheduledTick(job.name), job.everyMs);
       interval.unref();
       this.scheduler.addInterval(`job:${job.name}`, interval);
-      const catchUp = setTimeout(() => this.track(this.tick(job.name)), 1000);
+      const catchUp = setTimeout(() => this.scheduledTick(job.name), 1000);
       catchUp.unref();
       this.scheduler.addTimeout(`job:${job.name}:catch-up`, catchUp);
+      this.timers.push(interval, catchUp);
     }
   }
 
-  /** Lets a run in progress finish before the pool closes. */
-  async onApplicationShutdown(): Promise<void> {
-    await Promise.allSettled([...this.running]);
+  /**
+   * On shutdown no tick starts any more, and the ticks in progress finish (each job's work is in
+   * its own transactions) before HTTP closes and the pool with it; after the grace period they are
+   * left to the process exit, which makes PostgreSQL roll back whatever transaction is open.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
+    for (const timer of this.timers) clearTimeout(timer);
+    if (this.running.size === 0) return;
+    this.logger.log({ jobRuns: this.running.size }, 'waiting for job runs in progress');
+    let timer: NodeJS.Timeout | undefined;
+    const finished = await Promise.race([
+      Promise.allSettled([...this.running]).then(() => true),
+      new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), this.config.shutdownGraceMs))),
+    ]);
+    clearTimeout(timer);
+    if (finished) this.logger.log('job runs in progress finished');
+    else this.logger.warn({ jobRuns: this.running.size }, 'job runs still in progress after the grace period');
   }
 
   /** One tick of a job: run it if this instance gets the job's lock, else skip. */
@@ -118,6 +136,10 @@ export class JobRunner implements OnApplicationBootstrap, OnApplicationShutdown 
         .catch(() => undefined);
       return { ran: false, reason: 'failed' };
     }
+  }
+
+  private scheduledTick(name: string): void {
+    if (!this.stopping) this.track(this.tick(name));
   }
 
   private track(run: Promise<unknown>): void {
