@@ -11,6 +11,7 @@ import { TicketHistory1764950000000 } from './1764950000000-TicketHistory.js';
 import { Imports1765100000000 } from './1765100000000-Imports.js';
 import { Reports1765000000000 } from './1765000000000-Reports.js';
 import { AuditLog1765200000000 } from './1765200000000-AuditLog.js';
+import { OpenTicketCounts1765400000000 } from './1765400000000-OpenTicketCounts.js';
 
 /** Applied in order. Never edit a migration once it is on main: add a new one. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   Reports1765000000000,
   Imports1765100000000,
   AuditLog1765200000000,
+  OpenTicketCounts1765400000000,
 ];

@@ -1,11 +1,12 @@
 import { Injectable } from '@nestjs/common';
+import { SqlParams } from '../../common/db/sql-params.js';
 import type { Actor } from '../../common/security/actor.js';
 import type { AssetType } from '../assets/domain/asset-vocabulary.js';
 import { gridRows } from './domain/report-rows.js';
 import type { AssetRefreshReportDto, AssetRepairDto } from './dto/asset-refresh-report.dto.js';
 import type { AssetRefreshQueryDto } from './dto/report-query.dto.js';
 import { ReportScopeService } from './report-scope.js';
-import { andAll, groupSql, PeriodBuckets, SqlParams } from './report-sql.js';
+import { andAll, groupSql, PeriodBuckets } from './report-sql.js';
 import { ReportReader } from './report-reader.js';
 
 const DEFAULT_REPAIR_SHARE = 0.5;

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { SqlParams } from '../../common/db/sql-params.js';
 import type { Actor } from '../../common/security/actor.js';
 import { reportPeriods } from './domain/report-period.js';
 import { gridRows } from './domain/report-rows.js';
@@ -7,7 +8,7 @@ import type { PreventionQueryDto } from './dto/report-query.dto.js';
 import type { PreventionReportDto, SpendPredictabilityDto } from './dto/prevention-report.dto.js';
 import { reportMeta } from './report-meta.js';
 import { ReportScopeService } from './report-scope.js';
-import { andAll, costRowsSql, groupSql, PeriodBuckets, rangeInstants, SqlParams, ticketConditions } from './report-sql.js';
+import { andAll, costRowsSql, groupSql, PeriodBuckets, rangeInstants, ticketConditions } from './report-sql.js';
 import { ReportReader } from './report-reader.js';
 
 interface PreventionFact {

@@ -1,3 +1,4 @@
+import type { SqlParams } from '../../common/db/sql-params.js';
 import { BACKLOG_AGE_BUCKETS } from './domain/backlog-age.js';
 import type { ReportGroup } from './domain/report-group.js';
 import type { ReportPeriod } from './domain/report-period.js';
@@ -7,25 +8,6 @@ import type { ReportScope } from './report-scope.js';
  * The SQL pieces reports are made of. Every fragment here is fixed text chosen from a closed
  * table by an allowlisted value; request values only ever travel as numbered parameters.
  */
-
-/** Numbered parameters for one statement: `add` returns the placeholder, cast to a type named by code. */
-export class SqlParams {
-  readonly values: unknown[] = [];
-
-  add(value: unknown, type: string): string {
-    this.values.push(value);
-    return `$${this.values.length}::${type}`;
-  }
-
-  /**
-   * A placeholder added the first time a fragment uses it, then reused: PostgreSQL refuses a
-   * parameter the statement never mentions.
-   */
-  lazy(value: unknown, type: string): () => string {
-    let placeholder: string | undefined;
-    return () => (placeholder ??= this.add(value, type));
-  }
-}
 
 /**
  * Puts facts into a report's periods. The periods are defined once, in TypeScript (reportPeriods);

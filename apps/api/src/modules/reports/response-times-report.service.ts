@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { SqlParams } from '../../common/db/sql-params.js';
 import type { Actor } from '../../common/security/actor.js';
 import { gridRows } from './domain/report-rows.js';
 import { roundTo } from './domain/report-stats.js';
@@ -6,7 +7,7 @@ import type { TicketReportQueryDto } from './dto/report-query.dto.js';
 import type { ResponseTimesReportDto, ResponseTimesRowDto } from './dto/response-times-report.dto.js';
 import { reportMeta } from './report-meta.js';
 import { ReportScopeService } from './report-scope.js';
-import { createdTicketsSql, SqlParams } from './report-sql.js';
+import { createdTicketsSql } from './report-sql.js';
 import { ReportReader } from './report-reader.js';
 
 /** The three times a ticket is measured to, each in stored business minutes and in wall-clock time. */

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { SqlParams } from '../../common/db/sql-params.js';
 import type { Actor } from '../../common/security/actor.js';
 import { gridRows } from './domain/report-rows.js';
 import { ratio } from './domain/report-stats.js';
@@ -6,7 +7,7 @@ import type { TicketReportQueryDto } from './dto/report-query.dto.js';
 import type { SlaComplianceReportDto } from './dto/sla-compliance-report.dto.js';
 import { reportMeta } from './report-meta.js';
 import { ReportScopeService } from './report-scope.js';
-import { createdTicketsSql, SqlParams } from './report-sql.js';
+import { createdTicketsSql } from './report-sql.js';
 import { ReportReader } from './report-reader.js';
 
 interface ComplianceFact {

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { SqlParams } from '../../common/db/sql-params.js';
 import type { Actor } from '../../common/security/actor.js';
 import { ratio } from './domain/report-stats.js';
 import { gridRows } from './domain/report-rows.js';
@@ -6,7 +7,7 @@ import type { SpendQueryDto } from './dto/report-query.dto.js';
 import type { SpendReportDto } from './dto/spend-report.dto.js';
 import { reportMeta } from './report-meta.js';
 import { ReportScopeService } from './report-scope.js';
-import { costRowsSql, groupSql, PeriodBuckets, SqlParams, ticketConditions, whereAll } from './report-sql.js';
+import { costRowsSql, groupSql, PeriodBuckets, ticketConditions, whereAll } from './report-sql.js';
 import { ReportReader } from './report-reader.js';
 
 interface SpendFact {

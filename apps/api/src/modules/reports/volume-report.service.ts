@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { SqlParams } from '../../common/db/sql-params.js';
 import type { Actor } from '../../common/security/actor.js';
 import { OPEN_STATUSES, TICKET_STATUSES } from '../tickets/domain/ticket-vocabulary.js';
 import { BACKLOG_AGE_BUCKETS } from './domain/backlog-age.js';
@@ -8,7 +9,7 @@ import type { VolumeQueryDto } from './dto/report-query.dto.js';
 import type { VolumeReportDto } from './dto/volume-report.dto.js';
 import { reportMeta } from './report-meta.js';
 import { ReportScopeService } from './report-scope.js';
-import { andAll, backlogAgeSql, groupSql, PeriodBuckets, rangeInstants, SqlParams, ticketConditions } from './report-sql.js';
+import { andAll, backlogAgeSql, groupSql, PeriodBuckets, rangeInstants, ticketConditions } from './report-sql.js';
 import { ReportReader } from './report-reader.js';
 
 interface VolumeFact {

@@ -2,7 +2,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { AppError, notFound } from '../../common/errors/app-error.js';
 import type { Actor } from '../../common/security/actor.js';
 import { canOnTicket, type TicketAction, type TicketActor } from './domain/ticket.policy.js';
-import { selectTickets, type TicketRow } from './ticket-rows.js';
+import { TICKET_DETAIL_COLUMNS, type TicketRow } from './ticket-rows.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const NUMBER = /^(INC|REQ|MNT)-\d{6,}$/i;
@@ -25,10 +25,14 @@ export async function loadTicketFor(
 ): Promise<VisibleTicket> {
   const byId = UUID.test(idOrNumber);
   if (!byId && !NUMBER.test(idOrNumber)) throw notFound('Ticket');
-  const row = await selectTickets(db, { description: true })
-    .addSelect('EXISTS (SELECT 1 FROM queue_members m WHERE m.queue_id = t.queue_id AND m.user_id = :actorId)', 'actor_is_member')
-    .where(byId ? 't.id = :key' : 't.number = :key', { key: byId ? idOrNumber : idOrNumber.toUpperCase(), actorId: actor.id })
-    .getRawOne<TicketRow & { actor_is_member: boolean }>();
+  const rows: (TicketRow & { actor_is_member: boolean })[] = await db.query(
+    `SELECT ${TICKET_DETAIL_COLUMNS},
+            EXISTS (SELECT 1 FROM queue_members m WHERE m.queue_id = t.queue_id AND m.user_id = $2) AS actor_is_member
+       FROM tickets t
+      WHERE ${byId ? 't.id = $1::uuid' : 't.number = $1'}`,
+    [byId ? idOrNumber : idOrNumber.toUpperCase(), actor.id],
+  );
+  const row = rows[0];
   if (!row) throw notFound('Ticket');
   const ticketActor: TicketActor = { ...actor, memberQueueIds: new Set(row.actor_is_member ? [row.queue_id] : []) };
   const facts = { requesterId: row.requester_id, queueId: row.queue_id, queueRestricted: row.queue_restricted };

@@ -1,18 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import type { DataSource, SelectQueryBuilder } from 'typeorm';
+import type { DataSource } from 'typeorm';
+import { SqlParams } from '../../common/db/sql-params.js';
 import { decodeCursor, encodeCursor } from '../../common/http/cursor.js';
 import type { Actor } from '../../common/security/actor.js';
 import { Clock } from '../../common/time/clock.js';
 import { isStaff } from '../users/domain/role.js';
-import { ticketVisibility } from './domain/ticket.policy.js';
-import { OPEN_STATUSES } from './domain/ticket-vocabulary.js';
+import { ticketVisibility, visibleQueuesSql } from './domain/ticket.policy.js';
+import { OPEN_STATUSES, type TicketStatus } from './domain/ticket-vocabulary.js';
 import type { ListTicketsQueryDto, TicketSort } from './dto/list-tickets-query.dto.js';
 import type { TicketCountsDto, TicketListDto } from './dto/ticket-output.dto.js';
-import { selectTickets, toListItem, type TicketRow } from './ticket-rows.js';
+import { TICKET_COLUMNS, toListItem, type TicketRow } from './ticket-rows.js';
 
 const DEFAULT_LIMIT = 50;
 const TICKET_NUMBER = /^(INC|REQ|MNT)-\d+$/i;
+
+/** The open statuses as SQL text, word for word the predicate of the open-ticket partial indexes. */
+const OPEN = `t.status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
 
 /**
  * Keyset orderings. Each sort key ends with the id so it is total; the cursor carries the key of
@@ -35,6 +39,8 @@ const ORDERINGS: Record<TicketSort, { key: string[]; cast: string[]; direction: 
   },
 };
 
+type Ordering = (typeof ORDERINGS)[TicketSort];
+
 @Injectable()
 export class TicketListService {
   constructor(
@@ -43,111 +49,213 @@ export class TicketListService {
   ) {}
 
   /**
-   * One SQL statement whatever the page size: visibility, filters, every joined name and the
-   * keyset page. Filters and sorts come only from the DTO's allowlists.
+   * One SQL statement whatever the page size. The page's keys are found first over the tickets
+   * alone (visibility, filters, keyset), and only those rows get their names joined. Filters and
+   * sorts come only from the DTO's allowlists.
    */
   async list(actor: Actor, query: ListTicketsQueryDto): Promise<TicketListDto> {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const ordering = ORDERINGS[query.sort ?? 'due'];
-    const qb = selectTickets(this.dataSource);
-    const visibility = ticketVisibility(actor, 't');
-    qb.where(visibility.where, visibility.params);
-    applyFilters(qb, actor, query);
+    const p = new SqlParams();
+    const keys = ordering.key.map((expression, i) => `${expression} AS k${i}`).join(', ');
+    const orderBy = (alias: string) => ordering.key.map((_, i) => `${alias}k${i} ${ordering.order}`).join(', ');
+    const after = query.cursor ? cursorCondition(ordering, query.cursor, p) : null;
+    const take = p.add(limit + 1, 'int');
 
-    ordering.key.forEach((expression, i) => qb.addSelect(`${expression}::text`, `sort_${i}`));
-    if (query.cursor) {
-      const values = decodeCursor(
-        query.cursor,
-        ordering.key.map(() => 'string'),
-      );
-      const placeholders = values.map((_, i) => `CAST(:cursor_${i} AS ${ordering.cast[i]})`);
-      qb.andWhere(
-        `(${ordering.key.join(', ')}) ${ordering.direction} (${placeholders.join(', ')})`,
-        Object.fromEntries(values.map((v, i) => [`cursor_${i}`, v])),
-      );
-    }
-    ordering.key.forEach((expression, i) =>
-      i === 0 ? qb.orderBy(expression, ordering.order) : qb.addOrderBy(expression, ordering.order),
+    const page = byQueueOfOpenTickets(actor, query)
+      ? queueDrivenPage(actor, query, p, { keys, orderBy, after, take })
+      : `SELECT t.id, ${keys} FROM tickets t
+          WHERE ${[ticketVisibility(actor, 't', p.add(actor.id, 'uuid')).where, ...filterConditions(actor, query, p), ...(after ? [after] : [])].join(' AND ')}
+          ORDER BY ${orderBy('')} LIMIT ${take}`;
+    const rows: (TicketRow & Record<`sort_${number}`, string>)[] = await this.dataSource.query(
+      `WITH page AS (${page})
+       SELECT ${TICKET_COLUMNS}, ${ordering.key.map((_, i) => `page.k${i}::text AS sort_${i}`).join(', ')}
+         FROM page JOIN tickets t ON t.id = page.id
+        ORDER BY ${orderBy('page.')}`,
+      p.values,
     );
-    const rows = await qb.limit(limit + 1).getRawMany<TicketRow & Record<`sort_${number}`, string>>();
 
-    const page = rows.slice(0, limit);
-    const last = page[page.length - 1];
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    const now = this.clock.now();
     return {
-      items: page.map((row) => toListItem(row, this.clock.now())),
+      items: items.map((row) => toListItem(row, now)),
       nextCursor: rows.length > limit && last ? encodeCursor(ordering.key.map((_, i) => String(last[`sort_${i}`]))) : null,
     };
   }
 
   /**
    * Badge counts for the technician's queue view: mine, unassigned in my queues (every visible
-   * queue when I belong to none), all open, and per visible queue. Two statements.
+   * queue when I belong to none), all open, and per visible queue. One statement: the open tickets
+   * are counted once, per queue and by how they relate to the reader, from the open-queue index
+   * that holds those columns (an index-only scan), and the badges are added up from a row per queue.
    */
   async counts(actor: Actor): Promise<TicketCountsDto> {
-    const visibility = ticketVisibility(actor, 't');
-    const [totals] = await this.dataSource
-      .createQueryBuilder()
-      .select('count(*) FILTER (WHERE t.assignee_id = :actorId)::int', 'mine')
-      .addSelect(
-        `count(*) FILTER (WHERE t.assignee_id IS NULL AND (NOT EXISTS (SELECT 1 FROM queue_members om WHERE om.user_id = :actorId)
-           OR t.queue_id IN (SELECT mm.queue_id FROM queue_members mm WHERE mm.user_id = :actorId)))::int`,
-        'unassigned',
-      )
-      .addSelect('count(*)::int', 'open')
-      .from('tickets', 't')
-      .where('t.status IN (:...open)', { open: OPEN_STATUSES })
-      .andWhere(visibility.where, { ...visibility.params, actorId: actor.id })
-      .getRawMany<{ mine: number; unassigned: number; open: number }>();
-    const queues = isStaff(actor.role)
-      ? await this.dataSource.query(
-          `SELECT q.id AS "queueId", q.name,
-                  count(t.id)::int AS open,
-                  count(t.id) FILTER (WHERE t.assignee_id IS NULL)::int AS unassigned
-             FROM queues q
-             LEFT JOIN tickets t ON t.queue_id = q.id AND t.status = ANY($2::ticket_status[])
-            WHERE NOT q.restricted OR EXISTS (SELECT 1 FROM queue_members m WHERE m.queue_id = q.id AND m.user_id = $1)
-            GROUP BY q.id, q.name
-            ORDER BY lower(q.name)`,
-          [actor.id, OPEN_STATUSES],
-        )
-      : [];
-    return { mine: totals?.mine ?? 0, unassigned: totals?.unassigned ?? 0, open: totals?.open ?? 0, queues };
+    const staff = isStaff(actor.role);
+    const rows: QueueCounts[] = await this.dataSource.query(
+      `WITH c AS (
+         SELECT t.queue_id, t.assignee_id = $1 AS mine, t.assignee_id IS NULL AS unassigned, t.requester_id = $1 AS own,
+                count(*)::int AS n
+           FROM tickets t WHERE ${OPEN}
+          GROUP BY 1, 2, 3, 4
+       )
+       SELECT q.id AS "queueId", q.name, ${staff ? 'NOT q.restricted OR m.member' : 'false'} AS visible, m.member,
+              coalesce(sum(c.n), 0)::int AS open,
+              coalesce(sum(c.n) FILTER (WHERE c.mine), 0)::int AS mine,
+              coalesce(sum(c.n) FILTER (WHERE c.unassigned), 0)::int AS unassigned,
+              coalesce(sum(c.n) FILTER (WHERE c.own), 0)::int AS own,
+              coalesce(sum(c.n) FILTER (WHERE c.own AND c.mine), 0)::int AS "ownMine",
+              coalesce(sum(c.n) FILTER (WHERE c.own AND c.unassigned), 0)::int AS "ownUnassigned"
+         FROM queues q
+        CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM queue_members qm WHERE qm.queue_id = q.id AND qm.user_id = $1) AS member) m
+         LEFT JOIN c ON c.queue_id = q.id
+        GROUP BY q.id, q.name, q.restricted, m.member
+        ORDER BY lower(q.name)`,
+      [actor.id],
+    );
+    return badgeCounts(rows, staff);
   }
 }
 
-function applyFilters(qb: SelectQueryBuilder<object>, actor: Actor, query: ListTicketsQueryDto): void {
-  if (query.status?.length) qb.andWhere('t.status IN (:...statuses)', { statuses: query.status });
-  if (query.queueId === 'mine') {
-    qb.andWhere('t.queue_id IN (SELECT fm.queue_id FROM queue_members fm WHERE fm.user_id = :filterActorId)', {
-      filterActorId: actor.id,
-    });
-  } else if (query.queueId) {
-    qb.andWhere('t.queue_id = :queueId', { queueId: query.queueId });
+interface QueueCounts {
+  queueId: string;
+  name: string;
+  /** The reader sees every ticket of the queue (else only their own requests in it). */
+  visible: boolean;
+  member: boolean;
+  open: number;
+  mine: number;
+  unassigned: number;
+  own: number;
+  ownMine: number;
+  ownUnassigned: number;
+}
+
+/**
+ * The badges from per-queue counts, by the list's rules: a reader counts the tickets of the queues
+ * they see and their own requests anywhere; "unassigned" is of their queues, or of every queue when
+ * they belong to none; staff get a badge per visible queue.
+ */
+export function badgeCounts(queues: readonly QueueCounts[], staff: boolean): TicketCountsDto {
+  const inAnyQueue = queues.some((q) => q.member);
+  const totals = { mine: 0, unassigned: 0, open: 0 };
+  for (const q of queues) {
+    totals.mine += q.visible ? q.mine : q.ownMine;
+    totals.open += q.visible ? q.open : q.own;
+    if (!inAnyQueue || q.member) totals.unassigned += q.visible ? q.unassigned : q.ownUnassigned;
   }
-  if (query.assigneeId === 'none') qb.andWhere('t.assignee_id IS NULL');
+  return {
+    ...totals,
+    queues: staff
+      ? queues.filter((q) => q.visible).map((q) => ({ queueId: q.queueId, name: q.name, open: q.open, unassigned: q.unassigned }))
+      : [],
+  };
+}
+
+/**
+ * Whether the page is best found queue by queue: staff listing open tickets by due time, not
+ * narrowed to one assignee or by a text search. Then each queue's next tickets come in order from
+ * the open-queue index (tickets_open_queue_idx) and the page merges them, so page 1 and page
+ * 100 cost the same and neither reads the queue's other open tickets.
+ */
+function byQueueOfOpenTickets(actor: Actor, query: ListTicketsQueryDto): boolean {
+  return (
+    isStaff(actor.role) &&
+    (query.sort ?? 'due') === 'due' &&
+    (query.status?.length ?? 0) > 0 &&
+    query.status!.every((s) => OPEN_STATUSES.includes(s)) &&
+    (query.assigneeId === undefined || query.assigneeId === 'none') &&
+    !query.q?.trim()
+  );
+}
+
+function queueDrivenPage(
+  actor: Actor,
+  query: ListTicketsQueryDto,
+  p: SqlParams,
+  page: { keys: string; orderBy: (alias: string) => string; after: string | null; take: string },
+): string {
+  const me = p.add(actor.id, 'uuid');
+  const visible = visibleQueuesSql(me);
+  // The queues to walk: the filter's, of those the reader sees; every visible queue without one.
+  const queues =
+    query.queueId === 'mine'
+      ? `SELECT fm.queue_id FROM queue_members fm WHERE fm.user_id = ${me}`
+      : query.queueId
+        ? `SELECT x.id FROM (${visible}) x WHERE x.id = ${p.add(query.queueId, 'uuid')}`
+        : visible;
+  const conditions = [
+    ...new Set([OPEN, ...filterConditions(actor, { ...query, queueId: undefined }, p), ...(page.after ? [page.after] : [])]),
+  ];
+  const perQueue = `SELECT k.* FROM (${queues}) AS qs(id)
+      CROSS JOIN LATERAL (SELECT t.id, ${page.keys} FROM tickets t
+                           WHERE t.queue_id = qs.id AND ${conditions.join(' AND ')}
+                           ORDER BY ${page.orderBy('')} LIMIT ${page.take}) k`;
+  // Their own requests in queues they do not see (member queues are always seen).
+  const ownElsewhere =
+    query.queueId === 'mine'
+      ? ''
+      : `UNION ALL
+         SELECT t.id, ${page.keys} FROM tickets t
+          WHERE t.requester_id = ${me} AND t.queue_id NOT IN (${visible})
+            ${query.queueId && query.queueId !== 'mine' ? `AND t.queue_id = ${p.add(query.queueId, 'uuid')}` : ''}
+            AND ${conditions.join(' AND ')}`;
+  return `SELECT u.* FROM (${perQueue} ${ownElsewhere}) u ORDER BY ${page.orderBy('u.')} LIMIT ${page.take}`;
+}
+
+/** `(key…) > (cursor…)`: the rows after the cursor's, in the ordering's direction. */
+function cursorCondition(ordering: Ordering, cursor: string, p: SqlParams): string {
+  const values = decodeCursor(
+    cursor,
+    ordering.key.map(() => 'string'),
+  );
+  const placeholders = values.map((value, i) => p.add(value, ordering.cast[i]!));
+  return `(${ordering.key.join(', ')}) ${ordering.direction} (${placeholders.join(', ')})`;
+}
+
+/**
+ * Every open status is said as the open indexes' own predicate: the planner then sees one
+ * condition it knows those indexes hold, not a second one it would count as narrowing the rows again.
+ */
+function statusCondition(statuses: readonly TicketStatus[], p: SqlParams): string {
+  const wanted = new Set(statuses);
+  const allOpen = wanted.size === OPEN_STATUSES.length && OPEN_STATUSES.every((s) => wanted.has(s));
+  return allOpen ? OPEN : `t.status = ANY(${p.add([...wanted], 'ticket_status[]')})`;
+}
+
+/** The list's filters as conditions on tickets `t`. */
+function filterConditions(actor: Actor, query: ListTicketsQueryDto, p: SqlParams): string[] {
+  const where: string[] = [];
+  if (query.status?.length) where.push(statusCondition(query.status, p));
+  if (query.queueId === 'mine') {
+    where.push(`t.queue_id IN (SELECT fm.queue_id FROM queue_members fm WHERE fm.user_id = ${p.add(actor.id, 'uuid')})`);
+  } else if (query.queueId) {
+    where.push(`t.queue_id = ${p.add(query.queueId, 'uuid')}`);
+  }
+  if (query.assigneeId === 'none') where.push('t.assignee_id IS NULL');
   else if (query.assigneeId)
-    qb.andWhere('t.assignee_id = :assigneeId', { assigneeId: query.assigneeId === 'me' ? actor.id : query.assigneeId });
+    where.push(`t.assignee_id = ${p.add(query.assigneeId === 'me' ? actor.id : query.assigneeId, 'uuid')}`);
   if (query.requesterId)
-    qb.andWhere('t.requester_id = :requesterId', { requesterId: query.requesterId === 'me' ? actor.id : query.requesterId });
-  if (query.departmentId) qb.andWhere('t.department_id = :departmentId', { departmentId: query.departmentId });
-  if (query.kind) qb.andWhere('t.kind = :kind', { kind: query.kind });
-  if (query.workClass) qb.andWhere('t.work_class = :workClass', { workClass: query.workClass });
-  if (query.priority) qb.andWhere('t.priority = :priority', { priority: query.priority });
-  if (query.categoryId) qb.andWhere('t.category_id = :categoryId', { categoryId: query.categoryId });
-  if (query.assetId) qb.andWhere('t.asset_id = :assetId', { assetId: query.assetId });
-  if (query.createdFrom) qb.andWhere('t.created_at >= :createdFrom', { createdFrom: query.createdFrom });
-  if (query.createdTo) qb.andWhere('t.created_at < :createdTo', { createdTo: query.createdTo });
+    where.push(`t.requester_id = ${p.add(query.requesterId === 'me' ? actor.id : query.requesterId, 'uuid')}`);
+  if (query.departmentId) where.push(`t.department_id = ${p.add(query.departmentId, 'uuid')}`);
+  if (query.kind) where.push(`t.kind = ${p.add(query.kind, 'ticket_kind')}`);
+  if (query.workClass) where.push(`t.work_class = ${p.add(query.workClass, 'work_class')}`);
+  if (query.priority) where.push(`t.priority = ${p.add(query.priority, 'ticket_priority')}`);
+  if (query.categoryId) where.push(`t.category_id = ${p.add(query.categoryId, 'uuid')}`);
+  if (query.assetId) where.push(`t.asset_id = ${p.add(query.assetId, 'uuid')}`);
+  if (query.createdFrom) where.push(`t.created_at >= ${p.add(query.createdFrom, 'timestamptz')}`);
+  if (query.createdTo) where.push(`t.created_at < ${p.add(query.createdTo, 'timestamptz')}`);
   const q = query.q?.trim();
   if (q) {
     if (TICKET_NUMBER.test(q)) {
       const [prefix, digits] = q.toUpperCase().split('-');
-      qb.andWhere('t.number = :number', { number: `${prefix}-${digits!.padStart(6, '0')}` });
+      where.push(`t.number = ${p.add(`${prefix}-${digits!.padStart(6, '0')}`, 'text')}`);
     } else {
       // The same expression as the tickets_search_idx GIN index.
-      qb.andWhere(
-        `to_tsvector('english', t.number || ' ' || t.title || ' ' || t.description) @@ websearch_to_tsquery('english', :q)`,
-        { q },
+      where.push(
+        `to_tsvector('english', t.number || ' ' || t.title || ' ' || t.description) @@ websearch_to_tsquery('english', ${p.add(q, 'text')})`,
       );
     }
   }
+  return where;
 }

@@ -37,7 +37,7 @@ import {
 @Index('tickets_category_idx', ['categoryId'])
 @Index('tickets_asset_idx', ['assetId'])
 // Expression indexes the migration builds (open tickets by queue or assignee, next due first).
-@Index('tickets_open_queue_due_idx', { synchronize: false })
+@Index('tickets_open_queue_idx', { synchronize: false })
 @Index('tickets_open_assignee_due_idx', { synchronize: false })
 // Resolved tickets by resolution time, for auto-close (partial index built by a migration).
 @Index('tickets_resolved_idx', { synchronize: false })

@@ -42,18 +42,25 @@ export function canOnTicket(actor: TicketActor, ticket: TicketAccessFacts, actio
 
 /**
  * The same visibility rule as SQL on a tickets alias, for every list and count query: a list
- * never holds a ticket its reader could not open.
+ * never holds a ticket its reader could not open. `actorParam` is the placeholder of the actor's
+ * id in the statement (a named one for the query builder by default, or a numbered one).
  */
-export function ticketVisibility(actor: Actor, alias: string): { where: string; params: Record<string, unknown> } {
+export function ticketVisibility(
+  actor: Actor,
+  alias: string,
+  actorParam = ':visibilityActorId',
+): { where: string; params: Record<string, unknown> } {
   const params = { visibilityActorId: actor.id };
-  if (!isStaff(actor.role)) return { where: `${alias}.requester_id = :visibilityActorId`, params };
-  return {
-    where:
-      `(${alias}.requester_id = :visibilityActorId OR ${alias}.queue_id IN (` +
-      `SELECT vq.id FROM queues vq WHERE NOT vq.restricted OR EXISTS ` +
-      `(SELECT 1 FROM queue_members vm WHERE vm.queue_id = vq.id AND vm.user_id = :visibilityActorId)))`,
-    params,
-  };
+  if (!isStaff(actor.role)) return { where: `${alias}.requester_id = ${actorParam}`, params };
+  return { where: `(${alias}.requester_id = ${actorParam} OR ${alias}.queue_id IN (${visibleQueuesSql(actorParam)}))`, params };
+}
+
+/** The ids of the queues whose tickets staff see: unrestricted ones, and restricted ones they belong to. */
+export function visibleQueuesSql(actorParam: string): string {
+  return (
+    `SELECT vq.id FROM queues vq WHERE NOT vq.restricted OR EXISTS ` +
+    `(SELECT 1 FROM queue_members vm WHERE vm.queue_id = vq.id AND vm.user_id = ${actorParam})`
+  );
 }
 
 /** Fields only staff may set on a ticket; a requester's PATCH naming one is refused. */
