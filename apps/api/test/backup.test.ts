@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
 import { startCivicDesk } from '../src/bootstrap.js';
 import { FixedClock } from '../src/common/time/clock.js';
+import { loadConfig } from '../src/config/app-config.js';
+import { openBackupTarget } from '../src/database/backup/backup-target.js';
 import { backupDatabase, BackupError, restoreDatabase } from '../src/database/backup/database-backup.js';
 import { DEMO_PASSWORD } from '../src/database/seed/demo-city.js';
 import { ApiClient, TEST_SECRET } from './support/test-app.js';
@@ -247,4 +250,65 @@ describe('backup and restore', () => {
     await expect(readFile(file)).rejects.toThrow(/ENOENT/);
     await expect(readFile(`${file}.partial`)).rejects.toThrow(/ENOENT/);
   });
+});
+
+describe('the embedded database, as npm run backup and npm run restore reach it', () => {
+  let dataDir: string;
+
+  beforeAll(async () => {
+    // Open to the unprivileged user the embedded server runs as (mkdtemp makes it 0700).
+    dataDir = await mkdtemp(join(tmpdir(), 'civicdesk-embedded-backup-'));
+    await chmod(dataDir, 0o755);
+  });
+  afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+  it('backs up while CivicDesk runs, refuses to restore under it, and restores after it stopped', async () => {
+    const env = {
+      NODE_ENV: 'development',
+      DATA_DIR: dataDir,
+      SESSION_SECRET: TEST_SECRET,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      SCHEDULER_ENABLED: 'false',
+      LOG_LEVEL: 'silent',
+      DEMO_HISTORY_YEARS: '0',
+    };
+    const config = loadConfig(env);
+    const noLog = (): void => undefined;
+    const pidFile = join(dataDir, 'postgres', 'postmaster.pid');
+    const file = join(dataDir, 'backups', 'while-running.dump');
+
+    const civicDesk = await startCivicDesk(env, { webDist: '/nonexistent', clock: new FixedClock('2026-03-04T19:00:00Z') });
+    let atBackup: DatabaseSnapshot;
+    try {
+      const appUrl = civicDesk.database.embedded!.url;
+      const running = await openBackupTarget(config, 'backup', noLog);
+      expect(running.description).toMatch(/running CivicDesk/);
+      const result = await backupDatabase(running.url, file);
+      await running.close();
+      expect(result.tables).toBeGreaterThan(20);
+      atBackup = await snapshot(appUrl);
+      await execute(appUrl, `UPDATE users SET name = 'Renamed after the backup' WHERE email = 'tech@civicdesk.test'`);
+
+      await expect(openBackupTarget(config, 'restore', noLog)).rejects.toThrow(/CivicDesk is running on the embedded database/);
+      await expect(restoreDatabase(appUrl, file, { force: true })).rejects.toThrow(/CivicDesk is connected to this database/);
+    } finally {
+      await civicDesk.stop();
+    }
+    // Stopping CivicDesk stopped the PostgreSQL it had started.
+    expect(existsSync(pidFile)).toBe(false);
+
+    // As npm run restore -- --force: the command starts the embedded server, restores, stops it.
+    const target = await openBackupTarget(config, 'restore', noLog);
+    try {
+      expect((await snapshot(target.url)).tables).not.toEqual(atBackup.tables);
+      expect((await restoreDatabase(target.url, file, { force: true })).replaced).toBe(true);
+      const restored = await snapshot(target.url);
+      expect(restored.tables).toEqual(atBackup.tables);
+      expect(restored.sequences).toEqual(atBackup.sequences);
+    } finally {
+      await target.close();
+    }
+    expect(existsSync(pidFile)).toBe(false);
+  }, 240_000);
 });
