@@ -20,6 +20,7 @@ describe(writeCsv.name, () => {
     ['@', '@SUM(A1)', `'@SUM(A1)\r\n`],
     ['tab', '\tTabbed', `'\tTabbed\r\n`],
     ['CR', '\rReturn', `"'\rReturn"\r\n`],
+    ['LF', '\nNewline', `"'\nNewline"\r\n`],
     ['full-width =', '\uFF1D1+1', `'\uFF1D1+1\r\n`],
   ])('neutralises a text cell starting with %s', (_, value, line) => {
     expect(cellLine(value)).toBe(line);

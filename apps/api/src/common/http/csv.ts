@@ -15,8 +15,9 @@ export const CSV_CONTENT_TYPE = 'text/csv; charset=utf-8';
  * The one CSV writer of the API (reports, error reports of imports): RFC 4180 through csv-stringify
  * (CRLF records; cells holding a comma, quote or line break quoted, quotes doubled), a UTF-8 byte
  * order mark so spreadsheet programs read accented names right, and every text cell starting with
- * `=`, `+`, `-`, `@`, tab or CR prefixed with `'` so a spreadsheet shows it instead of running it as
- * a formula (csv-stringify's `escape_formulas`, which leaves real numbers, negative ones too, alone).
+ * `=`, `+`, `-`, `@`, tab, CR, LF or the full-width `＝＋－＠` prefixed with `'` so a spreadsheet
+ * shows it instead of running it as a formula (csv-stringify's `escape_formulas`, which leaves real
+ * numbers, negative ones too, alone, plus LF, which OWASP's testing guide lists and it does not).
  * Numbers must be finite; null is an empty cell.
  */
 export function writeCsv<Row>(columns: readonly CsvColumn<Row>[], rows: readonly Row[]): string {
@@ -37,7 +38,11 @@ export function writeCsv<Row>(columns: readonly CsvColumn<Row>[], rows: readonly
     // Giving a record delimiter turns off quoting of lone \n and \r; a cell holding one must be quoted too.
     quote_record_delimiter: true,
     escape_formulas: true,
-    cast: { boolean: (value) => (value ? 'true' : 'false') },
+    cast: {
+      boolean: (value) => (value ? 'true' : 'false'),
+      // Runs before escape_formulas, which then sees the apostrophe and leaves the cell alone.
+      string: (value) => (value.startsWith('\n') ? `'${value}` : value),
+    },
   });
 }
 
