@@ -1,6 +1,6 @@
 import { BadRequestException, NotFoundException } from '@nestjs/common';
 import { describe, expect, it } from '@jest/globals';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { AppError } from '../errors/app-error.js';
 import { toErrorBody } from './all-exceptions.filter.js';
 
@@ -33,6 +33,24 @@ describe(toErrorBody.name, () => {
     const down = new QueryFailedError('SELECT 1', [], Object.assign(new Error('terminating'), { code: '57P01' }));
     expect(toErrorBody(down).statusCode).toBe(503);
     expect(toErrorBody(Object.assign(new Error('connect'), { code: 'ECONNREFUSED' })).statusCode).toBe(503);
+  });
+
+  it('answers a connection lost without a code (server gone mid-statement, pool timeout, runner released mid-transaction) as 503', () => {
+    const unavailable = {
+      statusCode: 503,
+      code: 'service_unavailable',
+      message: 'The database is unavailable; try again shortly',
+    };
+    const lost = [
+      new QueryFailedError('UPDATE tickets', [], new Error('Connection terminated unexpectedly')),
+      new Error('Connection terminated due to connection timeout'),
+      new Error('timeout exceeded when trying to connect'),
+      new Error('Client has encountered a connection error and is not queryable'),
+      new QueryRunnerProviderAlreadyReleasedError(),
+      new QueryRunnerAlreadyReleasedError(),
+    ];
+    for (const error of lost) expect([error.message, toErrorBody(error)]).toEqual([error.message, unavailable]);
+    expect(toErrorBody(new Error('Connection to the vendor API failed')).statusCode).toBe(500);
   });
 
   it('answers anything unexpected with a bare 500', () => {

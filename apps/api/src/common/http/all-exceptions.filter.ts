@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, HttpException, Logger, type ExceptionFilter } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 import { AppError } from '../errors/app-error.js';
 import { statusForCode } from '../errors/error-status.js';
 import { codeForStatus, errorBody, type ErrorBody } from './error-body.js';
@@ -8,6 +8,13 @@ import { codeForStatus, errorBody, type ErrorBody } from './error-body.js';
 /** PostgreSQL SQLSTATE classes that mean "the database is not there", not "the request is bad". */
 const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
 const UNAVAILABLE_NODE_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE']);
+/**
+ * How pg and pg-pool say a connection was lost or could not be had, with no code: the server went
+ * away in the middle of a statement, the pool gave up waiting for a connection, or a client that
+ * failed was used again.
+ */
+const CONNECTION_LOST =
+  /^(Connection terminated|Client has encountered a connection error|Client was closed and is not queryable|timeout exceeded when trying to connect)/;
 
 /**
  * Maps every error to the one JSON error shape. Domain errors carry their code; framework errors
@@ -63,7 +70,17 @@ export function toErrorBody(exception: unknown): ErrorBody {
   if (typeof nodeCode === 'string' && (UNAVAILABLE_NODE_CODES.has(nodeCode) || UNAVAILABLE_SQLSTATES.has(nodeCode))) {
     return unavailable();
   }
+  if (connectionLost(exception)) return unavailable();
   return errorBody(500, 'internal_error', 'Internal server error');
+}
+
+function connectionLost(exception: unknown): boolean {
+  // TypeORM releases the query runner whose connection failed; the rest of a transaction that
+  // was using it (its next statement, or its COMMIT) then finds it released.
+  if (exception instanceof QueryRunnerProviderAlreadyReleasedError || exception instanceof QueryRunnerAlreadyReleasedError) {
+    return true;
+  }
+  return exception instanceof Error && CONNECTION_LOST.test(exception.message);
 }
 
 function unavailable(): ErrorBody {
