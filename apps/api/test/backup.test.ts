@@ -85,6 +85,22 @@ async function tableCount(url: string): Promise<number> {
   }
 }
 
+/** The enum types in the public schema with their labels. */
+async function publicTypes(url: string): Promise<string[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ line: string }>(
+      `SELECT t.typname || ' {' || string_agg(e.enumlabel, ',' ORDER BY e.enumsortorder) || '}' AS line
+         FROM pg_type t JOIN pg_namespace n ON n.oid = t.typnamespace JOIN pg_enum e ON e.enumtypid = t.oid
+        WHERE n.nspname = 'public' GROUP BY t.typname ORDER BY 1`,
+    );
+    return rows.map((r) => r.line);
+  } finally {
+    await client.end();
+  }
+}
+
 async function execute(url: string, sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: url });
   await client.connect();
@@ -236,6 +252,14 @@ describe('backup and restore', () => {
       await expect(restoreDatabase(full.url, file, { force: true })).rejects.toThrow(BackupError);
       expect(await snapshot(full.url)).toEqual(fullBefore);
     }
+    // A statement that fails half-way through (a type of the same name already there): what ran
+    // before it (other types) is rolled back too, and what was there stays as it was.
+    await execute(empty.url, `CREATE TYPE work_class AS ENUM ('not', 'the', 'same')`);
+    await expect(restoreDatabase(empty.url, backupFile, { force: false })).rejects.toThrow(/rolled back[\s\S]*work_class/);
+    expect(await tableCount(empty.url)).toBe(0);
+    expect(await publicTypes(empty.url)).toEqual(['work_class {not,the,same}']);
+    await execute(empty.url, `DROP TYPE work_class`);
+
     await expect(restoreDatabase(empty.url, notABackup, { force: false })).rejects.toThrow(/not a CivicDesk backup/);
     await expect(restoreDatabase(empty.url, join(folder, 'missing.dump'), { force: false })).rejects.toThrow(/cannot read/);
     expect(await tableCount(empty.url)).toBe(0);

@@ -118,6 +118,10 @@ export async function restoreDatabase(url: string, file: string, options: { forc
       : 'BEGIN;\n',
   );
   restore.child.stdout.pipe(psql.child.stdin, { end: false });
+  // A failed statement ends psql; pg_restore would then wait forever on a pipe no one reads.
+  void psql.exited.then(() => {
+    if (restore.child.exitCode === null && restore.child.signalCode === null) restore.child.kill('SIGTERM');
+  });
   const restored = await restore.exited;
   // Without COMMIT, the end of psql's input ends the session and PostgreSQL rolls back.
   psql.child.stdin.end(restored.code === 0 ? 'COMMIT;\n' : undefined);
