@@ -30,10 +30,10 @@ describe('parseDataArgs', () => {
 });
 
 describe('parseBenchArgs', () => {
-  it('adds the load settings: 10 s per scenario at 1 and 50 clients', () => {
+  it('adds the load settings: 5 s per scenario at 1 and 50 clients', () => {
     expect(parseBenchArgs(['--scale', '20000'])).toMatchObject({
       scale: 20_000,
-      duration: 10,
+      duration: 5,
       connections: [1, 50],
       skipJobs: false,
     });

@@ -68,7 +68,7 @@ export function parseDataArgs(argv: readonly string[]): DataArgs {
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const values = parse(argv, {
     ...DATA_OPTIONS,
-    duration: { type: 'string', default: '10' },
+    duration: { type: 'string', default: '5' },
     connections: { type: 'string', default: '1,50' },
     'skip-jobs': { type: 'boolean', default: false },
   }) as unknown as Parameters<typeof dataArgs>[0] & { duration: string; connections: string; 'skip-jobs': boolean };

@@ -105,6 +105,7 @@ export function printResults(results: BenchResults, say: (line: string) => void)
     say(
       `\npeak API RSS under load: ${results.peakRssMb} MB (high-water mark over its life ${fmt(results.highWaterRssMb, 0)} MB)`,
     );
+  if (results.maintenance) say(`maintenance generation: ${maintenanceText(results.maintenance)}`);
   for (const note of results.notes) say(`note: ${note}`);
 }
 
@@ -143,16 +144,19 @@ export function markdownSection(r: BenchResults): string {
   if (r.startupCatchUpSeconds !== null) {
     lines.push(`The scheduler's catch-up at start-up took ${r.startupCatchUpSeconds} s and finished before the measurements.`);
   }
-  if (r.maintenance) {
-    lines.push(
-      `Maintenance generation (the maintenance issue's benchmark): ${JSON.stringify(
-        Object.fromEntries(Object.entries(r.maintenance).filter(([k]) => k !== 'machine')),
-      )}.`,
-    );
-  }
+  if (r.maintenance) lines.push(`Maintenance generation (the maintenance issue's benchmark): ${maintenanceText(r.maintenance)}.`);
   for (const note of r.notes) lines.push(`- ${note}`);
   lines.push('');
   return lines.join('\n');
+}
+
+/** bench-maintenance's figures in a sentence. */
+function maintenanceText(m: Record<string, unknown>): string {
+  const n = (key: string) => (typeof m[key] === 'number' ? m[key].toLocaleString('en-US') : '?');
+  return (
+    `${n('plans')} plans × ${n('days')} days caught up in one run: ${n('ticketsCreated')} tickets in ${n('generationSeconds')} s ` +
+    `(${n('ticketsPerSecond')} tickets/s); a repeat run with nothing due ${n('repeatRunSeconds')} s`
+  );
 }
 
 const BEGIN = (label: string) => `<!-- bench:${label}:begin -->`;

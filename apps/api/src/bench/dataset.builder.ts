@@ -122,7 +122,7 @@ export async function buildDataset(server: BenchServer, options: BuildOptions): 
     });
     for (const s of statements) {
       const params = s.name.includes('incidents and requests') ? [TITLES.incident, TITLES.service_request, DESCRIPTIONS] : [];
-      await step(s.name, () => runStatement(pool, s, params));
+      await step(s.name, () => runStatement(pool, s, params, shape.tickets));
     }
     await withPoolClient(pool, async (db) => {
       const { rows: gaps } = await db.query<{ logs: number; priced: number }>(
@@ -131,7 +131,7 @@ export async function buildDataset(server: BenchServer, options: BuildOptions): 
       if (gaps[0]!.logs !== gaps[0]!.priced) throw new Error(`${gaps[0]!.logs - gaps[0]!.priced} work logs found no hourly rate`);
     });
     for (const s of loadStatements()) {
-      await step(`load ${s.name}`, () => runStatement(pool, s, s.name === 'expenses' ? [VENDORS] : []));
+      await step(`load ${s.name}`, () => runStatement(pool, s, s.name === 'expenses' ? [VENDORS] : [], shape.tickets));
     }
     await step('indexes and foreign keys', () => restoreLoadIndexes(pool, constraints));
     // Vacuumed as a long-lived database would be: statistics, and visibility maps for index-only scans.
@@ -171,17 +171,35 @@ export async function buildDataset(server: BenchServer, options: BuildOptions): 
   }
 }
 
-/** Runs a build step: as one statement, or split in two halves running at once (see BuildStatement). */
-async function runStatement(pool: pg.Pool, statement: BuildStatement, params: unknown[]): Promise<void> {
-  const part = (condition: string) => statement.sql.replaceAll('{{part}}', condition);
-  if (statement.table && !statement.split) {
-    await pool.query(`CREATE UNLOGGED TABLE ${statement.table} AS ${part('true')}`, params);
-  } else if (!statement.split) {
-    await pool.query(part('true'), params);
+/** Tickets per range of a chunked step. */
+const CHUNK = 100_000;
+
+/** Runs a build step: as one statement, split in two halves running at once, or in ranges (see BuildStatement). */
+async function runStatement(pool: pg.Pool, statement: BuildStatement, params: unknown[], tickets: number): Promise<void> {
+  const part = (condition: (column: string) => string) =>
+    statement.sql.replace(/\{\{part(?::([^}]+))?\}\}/g, (_, column: string | undefined) =>
+      condition(column ?? statement.split ?? ''),
+    );
+  for (const sql of statement.before ?? []) await pool.query(sql);
+  if (!statement.split) {
+    await pool.query(statement.table ? `CREATE UNLOGGED TABLE ${statement.table} AS ${statement.sql}` : statement.sql, params);
   } else {
-    if (statement.table) await pool.query(`CREATE UNLOGGED TABLE ${statement.table} AS ${part('false')} WITH NO DATA`, params);
+    if (statement.table) {
+      await pool.query(`CREATE UNLOGGED TABLE ${statement.table} AS ${part(() => 'false')} WITH NO DATA`, params);
+    }
     const insert = statement.table ? `INSERT INTO ${statement.table} ` : '';
-    await Promise.all([0, 1].map((k) => pool.query(`${insert}${part(`(${statement.split} % 2 = ${k})`)}`, params)));
+    const parts: ((column: string) => string)[] = statement.chunked
+      ? Array.from(
+          { length: Math.ceil(tickets / CHUNK) },
+          (_, k) => (column: string) => `(${column} BETWEEN ${k * CHUNK + 1} AND ${(k + 1) * CHUNK})`,
+        )
+      : [0, 1].map((k) => (column: string) => `(${column} % 2 = ${k})`);
+    await Promise.all(
+      [0, 1].map(async () => {
+        for (let next = parts.shift(); next !== undefined; next = parts.shift())
+          await pool.query(`${insert}${part(next)}`, params);
+      }),
+    );
   }
   // The next statements join on this table: the planner needs its size and value spread.
   if (statement.table) await pool.query(`ANALYZE ${statement.table}`);

@@ -43,11 +43,11 @@ export async function benchEscalationSweep(databaseUrl: string, t0: string, due:
        ins AS (
          INSERT INTO tickets (number, kind, work_class, title, description, status, impact, urgency, priority, requester_id,
                               department_id, queue_id, category_id, source, created_by_id, created_at, updated_at, sla_policy_version_id)
-         SELECT 'INC-' || lpad(n::text, greatest(6, length(n::text)), '0'), 'incident', 'reactive', 'Escalation benchmark ' || g, '',
-                'new', 'one_person', 'work_degraded', 'P3', r.id, r.department_id, cat.default_queue_id, cat.id, 'web', r.id, $1, $1, pol.id
-           FROM generate_series(1, $2) AS g
-          CROSS JOIN LATERAL (SELECT nextval('ticket_number_incident') AS n) num
-           JOIN req r ON r.k = (g - 1) % r.cnt + 1 CROSS JOIN cat CROSS JOIN pol
+         SELECT 'INC-' || lpad(s.n::text, greatest(6, length(s.n::text)), '0'), 'incident', 'reactive', 'Escalation benchmark ' || s.g,
+                '', 'new', 'one_person', 'work_degraded', 'P3', r.id, r.department_id, cat.default_queue_id, cat.id, 'web', r.id, $1, $1,
+                pol.id
+           FROM (SELECT g, nextval('ticket_number_incident') AS n FROM generate_series(1, $2) AS g) s
+           JOIN req r ON r.k = (s.g - 1) % r.cnt + 1 CROSS JOIN cat CROSS JOIN pol
          RETURNING id, requester_id),
        events AS (
          INSERT INTO ticket_events (ticket_id, actor_id, type, public, data, created_at)

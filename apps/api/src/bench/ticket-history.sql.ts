@@ -115,13 +115,17 @@ const VENDORS = ['CDW Government', 'Dell Technologies', 'Motorola Solutions', 'I
  * A step of the build. With `table`, `sql` is a query whose rows make that (unlogged) table;
  * otherwise a statement. With `split`, the step runs as two statements at once, one per core,
  * each on the tickets whose ordinal (the `split` expression) has one parity: `{{part}}` in the
- * SQL is where that condition goes.
+ * SQL is where that condition goes (`{{part:expr}}` puts the same condition on another column).
+ * With `chunked`, it runs on ranges of 100,000 tickets instead, two at a time, so each range's
+ * sort fits in memory; `before` runs first (the index the ranges read through).
  */
 export interface BuildStatement {
   name: string;
   sql: string;
   table?: string;
   split?: string;
+  chunked?: boolean;
+  before?: string[];
 }
 
 /** The statements that build the staging tables, in order, each with a short name for the timings. */
@@ -632,6 +636,8 @@ export function loadStatements(): BuildStatement[] {
     {
       name: 'ticket events',
       split: 'e.n',
+      chunked: true,
+      before: ['CREATE INDEX ON bench.ev (n)', 'CREATE INDEX ON bench.cost (n, seq)'],
       // Data of cost events comes from the rows written above, so the trail matches them exactly.
       sql: `
       INSERT INTO ticket_events (ticket_id, actor_id, type, public, data, created_at)
@@ -647,7 +653,7 @@ export function loadStatements(): BuildStatement[] {
                ELSE e.data END,
              e.at
         FROM bench.ev e
-        LEFT JOIN bench.cost c ON e.type = 'work_logged' AND c.n = e.n AND c.seq = e.seq
+        LEFT JOIN bench.cost c ON e.type = 'work_logged' AND c.n = e.n AND c.seq = e.seq AND {{part:c.n}}
         LEFT JOIN ticket_expenses x ON e.type = 'expense_added' AND x.id = e.row_id
        WHERE {{part}}
        ORDER BY e.n, e.at, e.seq`,
