@@ -7,6 +7,7 @@ import { LoggerModule } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
 import { CoreModule } from './common/core.module.js';
 import { AllExceptionsFilter } from './common/http/all-exceptions.filter.js';
+import { redactUrlSecrets } from './common/http/log-redaction.js';
 import { createValidationPipe } from './common/http/validation.pipe.js';
 import { CsrfGuard } from './common/security/csrf.guard.js';
 import { SessionGuard } from './common/security/session.guard.js';
@@ -57,6 +58,8 @@ export class AppModule {
               paths: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
               censor: '[redacted]',
             },
+            // Nor does a calendar feed's token, which is part of its address.
+            serializers: { req: (req: { url?: string }) => ({ ...req, url: req.url && redactUrlSecrets(req.url) }) },
             autoLogging: { ignore: (req) => req.url === '/api/health' || req.url === '/api/ready' },
           },
         }),

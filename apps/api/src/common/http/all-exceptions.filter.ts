@@ -4,6 +4,7 @@ import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderA
 import { AppError } from '../errors/app-error.js';
 import { statusForCode } from '../errors/error-status.js';
 import { codeForStatus, errorBody, type ErrorBody } from './error-body.js';
+import { redactUrlSecrets } from './log-redaction.js';
 
 /** PostgreSQL SQLSTATE classes that mean "the database is not there", not "the request is bad". */
 const UNAVAILABLE_SQLSTATES = new Set(['57P01', '57P02', '57P03', '08000', '08001', '08003', '08006']);
@@ -31,7 +32,7 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const body = toErrorBody(exception);
     if (body.statusCode >= 500) {
-      this.logger.error({ err: exception, reqId: request.id, url: request.url }, 'request failed');
+      this.logger.error({ err: exception, reqId: request.id, url: redactUrlSecrets(request.url) }, 'request failed');
     }
     const retryAfter = (body.details as { retryAfterSeconds?: unknown } | undefined)?.retryAfterSeconds;
     if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
