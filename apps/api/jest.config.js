@@ -37,4 +37,7 @@ export default {
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 30000,
+  // Two test files at a time: each has its own database, and one worker leaves a core of a 2-core
+  // CI machine idle while PostgreSQL answers. More would mostly queue on PostgreSQL.
+  maxWorkers: 2,
 };
