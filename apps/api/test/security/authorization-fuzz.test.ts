@@ -4,7 +4,14 @@ import { startTestApp, type TestApp } from '../support/test-app.js';
 import { FAMILIES } from './support/authorization-checks.js';
 import { mismatchReport, runChecks, type Mismatch } from './support/check-runner.js';
 import { LIST_PROBES } from './support/list-checks.js';
-import { buildSecurityWorld, checksPerFamily, clientOf, securitySeed, type SecurityWorld } from './support/security-world.js';
+import {
+  buildSecurityWorld,
+  checksPerFamily,
+  clientOf,
+  securitySeed,
+  securityTimeout,
+  type SecurityWorld,
+} from './support/security-world.js';
 
 /**
  * Authorization fuzzing (issue 8): random (user, record, action) checks on every record-scoped
@@ -25,16 +32,20 @@ describe('authorization fuzzing', () => {
   afterAll(() => t?.close());
 
   describe.each(FAMILIES.map((f, index) => ({ ...f, index })))('$name', ({ name, make, index }) => {
-    it(`agrees with the model on ${perFamily} random (user, record, action) checks`, async () => {
-      const rng = Random.seeded(seed + 7919 * (index + 1));
-      const checks = Array.from({ length: perFamily }, () => make(world, rng));
-      const { mismatches, outcomes } = await runChecks(checks, (user) => clientOf(world, user));
-      if (mismatches.length) throw new Error(mismatchReport(name, seed, mismatches));
-      expect(checks.length).toBeGreaterThanOrEqual(500);
-      // Both sides of the rules were tried: allowed requests and records the caller may not see.
-      expect(outcomes.ok).toBeGreaterThan(perFamily / 20);
-      expect(outcomes['as-missing']).toBeGreaterThan(perFamily / 20);
-    }, 120_000);
+    it(
+      `agrees with the model on ${perFamily} random (user, record, action) checks`,
+      async () => {
+        const rng = Random.seeded(seed + 7919 * (index + 1));
+        const checks = Array.from({ length: perFamily }, () => make(world, rng));
+        const { mismatches, outcomes } = await runChecks(checks, (user) => clientOf(world, user));
+        if (mismatches.length) throw new Error(mismatchReport(name, seed, mismatches));
+        expect(checks.length).toBeGreaterThanOrEqual(500);
+        // Both sides of the rules were tried: allowed requests and records the caller may not see.
+        expect(outcomes.ok).toBeGreaterThan(perFamily / 20);
+        expect(outcomes['as-missing']).toBeGreaterThan(perFamily / 20);
+      },
+      securityTimeout(120_000),
+    );
   });
 
   // After the families' writes, so lists are compared on the state those writes left.

@@ -6,7 +6,7 @@ import { corpus, hostileValue } from './support/bad-values.js';
 import { buildFuzzFixture, type FuzzFixture } from './support/fuzz-fixture.js';
 import { FuzzProbe, targetName, type Target } from './support/fuzz-probe.js';
 import { operations, type Operation, type Schema } from './support/openapi-catalog.js';
-import { securitySeed, shuffle } from './support/security-world.js';
+import { securitySeed, securityTimeout, shuffle } from './support/security-world.js';
 
 /**
  * Input fuzzing (issue 8): every query, path and body parameter of every route in the OpenAPI
@@ -87,35 +87,39 @@ describe('input fuzzing', () => {
   });
 
   describe.each(ops.map((op, index) => ({ op, index, key: op.key })))('$key', ({ op, index }) => {
-    it('answers every hostile parameter value with a 4xx naming the field (or accepts it), never a 5xx, never a half-write', async () => {
-      const rng = Random.seeded(seed + 31 * index);
-      let probes = 0;
-      for (const { target, schema } of targets(op)) {
-        const examples = shuffle(rng, corpus(schema)).slice(0, SAMPLE);
-        await fc.assert(
-          fc.asyncProperty(hostileValue(schema), async (value) => {
-            const { problem, response } = await probe.probe(op, target, value);
-            probes += 1;
-            if (problem) {
-              throw new Error(
-                `${op.key} ${target.in} ${targetName(target)} = ${JSON.stringify(value)?.slice(0, 120)}: ${problem} (status ${response.status})`,
-              );
-            }
-          }),
-          { seed: seed + index, numRuns: RANDOM_RUNS, examples: examples.map((v) => [v] as [unknown]), endOnFailure: true },
-        );
-      }
-      if (op.body?.contentType === 'application/json') {
-        for (const raw of RAW_BODIES) {
-          const { problem, response } = await probe.probe(op, { in: 'raw', name: 'body' }, raw);
-          probes += 1;
-          if (problem) throw new Error(`${op.key} body ${raw.slice(0, 60)}: ${problem}`);
-          // A JSON null body reads as no fields at all (a no-op for a route whose fields are all optional).
-          if (raw !== 'null' && response.status < 400) throw new Error(`${op.key} accepted the body ${raw.slice(0, 60)}`);
+    it(
+      'answers every hostile parameter value with a 4xx naming the field (or accepts it), never a 5xx, never a half-write',
+      async () => {
+        const rng = Random.seeded(seed + 31 * index);
+        let probes = 0;
+        for (const { target, schema } of targets(op)) {
+          const examples = shuffle(rng, corpus(schema)).slice(0, SAMPLE);
+          await fc.assert(
+            fc.asyncProperty(hostileValue(schema), async (value) => {
+              const { problem, response } = await probe.probe(op, target, value);
+              probes += 1;
+              if (problem) {
+                throw new Error(
+                  `${op.key} ${target.in} ${targetName(target)} = ${JSON.stringify(value)?.slice(0, 120)}: ${problem} (status ${response.status})`,
+                );
+              }
+            }),
+            { seed: seed + index, numRuns: RANDOM_RUNS, examples: examples.map((v) => [v] as [unknown]), endOnFailure: true },
+          );
         }
-      }
-      expect(probes).toBeGreaterThanOrEqual(targets(op).length);
-    }, 120_000);
+        if (op.body?.contentType === 'application/json') {
+          for (const raw of RAW_BODIES) {
+            const { problem, response } = await probe.probe(op, { in: 'raw', name: 'body' }, raw);
+            probes += 1;
+            if (problem) throw new Error(`${op.key} body ${raw.slice(0, 60)}: ${problem}`);
+            // A JSON null body reads as no fields at all (a no-op for a route whose fields are all optional).
+            if (raw !== 'null' && response.status < 400) throw new Error(`${op.key} accepted the body ${raw.slice(0, 60)}`);
+          }
+        }
+        expect(probes).toBeGreaterThanOrEqual(targets(op).length);
+      },
+      securityTimeout(120_000),
+    );
   });
 
   it.each([

@@ -5,7 +5,7 @@ import type { Role } from './support/access-model.js';
 import { changedTables, fingerprint } from './support/db-fingerprint.js';
 import { buildFuzzFixture, pathValues, send, validBody, validQuery, type FuzzFixture } from './support/fuzz-fixture.js';
 import { fillPath, operations, type Operation } from './support/openapi-catalog.js';
-import { securitySeed } from './support/security-world.js';
+import { securitySeed, securityTimeout } from './support/security-world.js';
 
 /**
  * Mass assignment (issue 8): every JSON write route of the OpenAPI document, from every role,
@@ -150,7 +150,7 @@ describe('mass assignment', () => {
         );
         expect(refused).toBeGreaterThanOrEqual(RUNS);
       },
-      60_000,
+      securityTimeout(60_000),
     );
   });
 });

@@ -34,9 +34,18 @@ export function securitySeed(fallback: number): number {
   return seed;
 }
 
-/** Checks per route family: at least 500; SECURITY_CHECKS raises it for longer runs (npm run test:security). */
+/**
+ * Checks per route family: 500 in `npm test`, 2,000 in `npm run test:security` (SECURITY_LONG=1);
+ * SECURITY_CHECKS sets another number (never under 500).
+ */
 export function checksPerFamily(): number {
-  return Math.max(500, Number(process.env.SECURITY_CHECKS ?? 0) || 0);
+  const given = Number(process.env.SECURITY_CHECKS ?? 0) || 0;
+  return Math.max(500, given || (process.env.SECURITY_LONG === '1' ? 2_000 : 500));
+}
+
+/** A test's time limit, scaled for the long runs. */
+export function securityTimeout(ms: number): number {
+  return process.env.SECURITY_LONG === '1' ? ms * 6 : ms;
 }
 
 export interface ModelAsset extends MAsset {
