@@ -13,7 +13,11 @@ import { createTestDatabase } from './support/test-database.js';
 const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 const REGISTER = fileURLToPath(new URL('./support/ts-source-register.mjs', import.meta.url));
 const GRACE_SECONDS = 30;
-/** Sign-ins by different people from different addresses (behind the proxy), so no throttle applies. */
+/**
+ * Sign-ins by different people from different addresses (behind the proxy), so no throttle
+ * applies. Each holds a pooled connection while it waits, as each waiting job tick holds two:
+ * five of them and six jobs stay within the pool of 20.
+ */
 const SIGN_INS = ['admin', 'manager', 'tech', 'tech2', 'officer'].map((name, i) => ({
   email: `${name}@civicdesk.test`,
   address: `198.51.100.${i + 1}`,
