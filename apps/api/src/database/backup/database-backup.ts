@@ -81,7 +81,7 @@ export async function backupDatabase(url: string, file: string): Promise<BackupR
  * the transaction back: the database is as it was. (pg_restore's own --single-transaction could
  * not take the drop into its transaction; a fresh database and a rename would need CREATEDB.)
  * Objects are created owned by the restoring user (--no-owner, --no-privileges), so a backup of
- * the embedded database restores into an external one and back.
+ * the embedded database restores into an external one and back (same or newer major version).
  */
 export async function restoreDatabase(url: string, file: string, options: { force: boolean }): Promise<RestoreResult> {
   const started = performance.now();
