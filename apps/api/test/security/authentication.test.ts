@@ -183,6 +183,13 @@ describe('authentication (security suite)', () => {
       expect((await signIn(a, user.email, user.password)).status).toBe(429);
     });
 
+    it('lets a dozen people sign in at the same moment from one office address (only failures count)', async () => {
+      const office = freshAddress();
+      const staff = await Promise.all(Array.from({ length: 12 }, () => createUser(a.dataSource)));
+      const answers = await Promise.all(staff.map((person, i) => signIn(i % 2 ? a : b, person.email, person.password, office)));
+      expect(answers.map((r) => r.status)).toEqual(staff.map(() => 200));
+    });
+
     it('answers an unknown e-mail exactly like a wrong password, throttled or not', async () => {
       const user = await createUser(a.dataSource);
       const unknown = `nobody-${Date.now()}@city.test`;

@@ -46,13 +46,15 @@ export class AuthService {
     client: ClientMeta,
     previousToken?: string,
   ): Promise<{ session: IssuedSession; me: MeDto }> {
-    const attempt = await this.throttle.begin(email, client.ip);
+    await this.throttle.assertAllowed(email, client.ip);
     const [row]: CredentialRow[] = await this.dataSource.query(
       `SELECT id, password_hash, active FROM users WHERE lower(email) = $1`,
       [email],
     );
     const passwordMatches = await this.hasher.verify(row?.password_hash, password);
     const ok = passwordMatches && row?.active === true;
+    // Answers 429 instead, whatever the password, when concurrent guesses filled the window meanwhile.
+    await this.throttle.record(email, client.ip, ok);
     if (!ok || !row) {
       const reason = !row ? 'unknown_email' : !passwordMatches ? 'wrong_password' : 'inactive';
       await this.audit.recordAlone({ action: 'auth.sign_in_failed', targetId: row?.id ?? null, detail: { email, reason } });
@@ -60,7 +62,6 @@ export class AuthService {
     }
 
     const session = await this.dataSource.transaction(async (manager) => {
-      await this.throttle.succeeded(attempt, manager);
       // A new token at every sign-in; a session the browser still presented is ended (no fixation).
       const previous = previousToken ? await this.sessions.revokeToken(previousToken, manager) : null;
       const issued = await this.sessions.issue(row.id, { ip: client.ip, userAgent: client.userAgent }, manager);
