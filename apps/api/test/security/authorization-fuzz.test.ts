@@ -28,7 +28,7 @@ describe('authorization fuzzing', () => {
   beforeAll(async () => {
     t = await startTestApp();
     world = await buildSecurityWorld(t, seed);
-  }, 120_000);
+  }, 300_000);
   afterAll(() => t?.close());
 
   describe.each(FAMILIES.map((f, index) => ({ ...f, index })))('$name', ({ name, make, index }) => {
@@ -44,7 +44,7 @@ describe('authorization fuzzing', () => {
         expect(outcomes.ok).toBeGreaterThan(perFamily / 20);
         expect(outcomes['as-missing']).toBeGreaterThan(perFamily / 20);
       },
-      securityTimeout(120_000),
+      securityTimeout(300_000),
     );
   });
 
@@ -61,6 +61,6 @@ describe('authorization fuzzing', () => {
       }
       if (mismatches.length) throw new Error(mismatchReport(name, seed, mismatches));
       expect(probes).toBe(world.users.length * perUser);
-    }, 120_000);
+    }, 300_000);
   });
 });

@@ -71,7 +71,7 @@ describe('input fuzzing', () => {
     fx = await buildFuzzFixture(t);
     admin = fx.clients.admin;
     probe = new FuzzProbe(fx, admin);
-  }, 120_000);
+  }, 300_000);
   afterAll(() => t?.close());
 
   const ops = operations().filter((op) => !(op.key in NOT_PROBED));
@@ -118,7 +118,7 @@ describe('input fuzzing', () => {
         }
         expect(probes).toBeGreaterThanOrEqual(targets(op).length);
       },
-      securityTimeout(120_000),
+      securityTimeout(300_000),
     );
   });
 
