@@ -72,7 +72,8 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
 async function waitUntilReady(url: string, child: ChildProcess, exited: Promise<number | null>, logFile: string): Promise<void> {
   let gone: number | null | undefined;
   void exited.then((code) => (gone = code));
-  const deadline = Date.now() + 180_000;
+  // Start-up applies pending migrations first: on a million tickets a new index takes minutes.
+  const deadline = Date.now() + 15 * 60_000;
   while (Date.now() < deadline) {
     if (gone !== undefined) {
       throw new Error(`the API exited (code ${gone}) before it was ready; see ${logFile}:\n${tail(logFile)}`);
@@ -86,7 +87,7 @@ async function waitUntilReady(url: string, child: ChildProcess, exited: Promise<
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   child.kill('SIGKILL');
-  throw new Error(`the API was not ready within 3 minutes; see ${logFile}`);
+  throw new Error(`the API was not ready within 15 minutes; see ${logFile}`);
 }
 
 /** SIGTERM (the app drains and closes its pool), SIGKILL after 20 s. */

@@ -13,7 +13,10 @@ const run = (
   scenario,
   title,
   connections,
-  api: summarise([ms, ms, ms, ms], 2),
+  api: summarise(
+    Array.from({ length: 20 }, () => ms),
+    10,
+  ),
   statusCodes: { 200: 4 },
   errors: 0,
   raw: null,
@@ -33,6 +36,13 @@ describe('tableRows', () => {
       ['Badges ⚠ 1 failed', '50', '10.0', '10.0', '10.0', '2', '—', '—', 'p95 ≤ 50 ms', 'NO'],
       ['Bare Fastify', '50', '1.0', '1.0', '1.0', '2', '—', '—', '', ''],
     ]);
+  });
+});
+
+describe('tableRows of a slow scenario', () => {
+  it('says how few responses a percentile was taken over', () => {
+    const slow = { ...run('report-spend', 'Spend', 50, 9000), api: summarise([9000, 9100, 9200, 9300], 90) };
+    expect(tableRows([slow])[0]![0]).toBe('Spend (4 responses)');
   });
 });
 

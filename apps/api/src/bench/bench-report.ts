@@ -1,4 +1,5 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { MIN_SAMPLES } from './load-runner.js';
 import { failures, LIMITS, ratioBounded, rowMet, rowTarget, type ScenarioRun, type TargetCheck } from './targets.js';
 
 /** Where and on what the figures were measured. */
@@ -46,8 +47,9 @@ export function tableRows(runs: readonly ScenarioRun[]): string[][] {
     const ratioText =
       run.ratio === null ? '—' : `${run.ratio.toFixed(2)}${ratioBounded(run.scenario) ? ` (≤ ${LIMITS.apiOverRaw})` : ''}`;
     const failed = failures(run);
+    const few = run.api.requests < MIN_SAMPLES ? ` (${run.api.requests} responses)` : '';
     return [
-      run.title + (failed ? ` ⚠ ${failed} failed` : ''),
+      run.title + few + (failed ? ` ⚠ ${failed} failed` : ''),
       String(run.connections),
       fmt(run.api.p50),
       fmt(run.api.p95),

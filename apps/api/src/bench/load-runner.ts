@@ -17,13 +17,16 @@ export interface HttpLoadResult {
   errors: number;
 }
 
-/** Fewest responses a percentile is taken over: two per client, at least 20. */
-export const minimumSamples = (connections: number): number => Math.max(20, 2 * connections);
+/** Responses wanted for a p95 (the 19th of 20); a slow scenario runs longer to get them. */
+export const MIN_SAMPLES = 20;
+/** …but no longer than this: a report taking many seconds at 50 clients gets fewer samples instead. */
+export const SLOW_CAP_SECONDS = 90;
 
 /**
  * Runs autocannon against `baseUrl` with `connections` concurrent clients for `seconds`, cycling
- * through `requests` on every connection; when that finishes fewer than `minimumSamples`
- * requests (slow reports), it runs again for that many requests instead. Latencies come from each
+ * through `requests` on every connection; when that finishes fewer than MIN_SAMPLES responses
+ * (slow reports: requests still in flight at the end are not counted), it runs once more for
+ * SLOW_CAP_SECONDS and keeps that run. Latencies come from each
  * response (autocannon's own histogram has no p95), so the API and the raw SQL are summarised the
  * same way.
  */
@@ -33,7 +36,6 @@ export async function runHttpLoad(
   requests: readonly HttpRequestSpec[],
   connections: number,
   seconds: number,
-  amount?: number,
 ): Promise<HttpLoadResult> {
   const latencies: number[] = [];
   let counter = 0;
@@ -41,7 +43,6 @@ export async function runHttpLoad(
     url: baseUrl,
     connections,
     duration: seconds,
-    ...(amount ? { amount } : {}),
     // Reports over years of data may take seconds under load; a timeout would hide them.
     timeout: 120,
     headers,
@@ -67,9 +68,8 @@ export async function runHttpLoad(
     // The instance passes (client, statusCode, bytes, responseTime); its typings leave out the client.
     instance.on('response', (...args: unknown[]) => latencies.push(args[3] as number));
   });
-  if (latencies.length < minimumSamples(connections) && !options.amount) {
-    // Too slow to finish enough requests in the time (a report at 50 clients): count requests instead.
-    return runHttpLoad(baseUrl, headers, requests, connections, seconds, minimumSamples(connections));
+  if (latencies.length < MIN_SAMPLES && seconds < SLOW_CAP_SECONDS) {
+    return runHttpLoad(baseUrl, headers, requests, connections, SLOW_CAP_SECONDS);
   }
   const statusCodes = Object.fromEntries(
     Object.entries(result.statusCodeStats ?? {}).map(([code, stat]) => [code, Number(stat?.count ?? 0)]),
@@ -102,8 +102,9 @@ export async function runRawLoad(
     const until = started + seconds * 1000;
     await Promise.all(
       Array.from({ length: connections }, async (_, worker) => {
-        const enough = minimumSamples(connections);
-        for (let i = worker; performance.now() < until || latencies.length < enough; i++) {
+        // As the HTTP side: at least MIN_SAMPLES if they come within SLOW_CAP_SECONDS.
+        const cap = started + SLOW_CAP_SECONDS * 1000;
+        for (let i = worker; performance.now() < until || (latencies.length < MIN_SAMPLES && performance.now() < cap); i++) {
           const statements = requests[i % requests.length]!;
           const at = performance.now();
           const client = await pool.connect();
