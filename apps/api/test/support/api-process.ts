@@ -97,6 +97,15 @@ export class ApiProcess {
     return reply.result;
   }
 
+  /**
+   * Sends a signal (SIGKILL by default: no drain, no shutdown hooks, as a crash or the OOM killer
+   * would end it) and waits until the process is gone. Requests it had not answered reject.
+   */
+  async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill(signal);
+    await this.exited;
+  }
+
   /** What the process printed (its logs), for failure messages. */
   get log(): string {
     return this.output;

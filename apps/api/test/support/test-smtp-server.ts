@@ -18,6 +18,14 @@ export class TestSmtpServer {
   rejectRecipients = false;
   /** RCPT TO commands seen, accepted or not: one per delivery attempt of a one-recipient e-mail. */
   recipientAttempts: string[] = [];
+  /**
+   * Called when a message has arrived whole, just before the server accepts it (its 250 goes out
+   * when this returns), for a test that must act at that moment: a sender killed here never
+   * learns that the server took the message.
+   */
+  onMessage: ((email: ReceivedEmail) => void) | undefined;
+  /** Connection errors, such as a client that died in the middle of a transaction. */
+  readonly errors: Error[] = [];
   private readonly server: SMTPServer;
   private port = 0;
 
@@ -36,12 +44,14 @@ export class TestSmtpServer {
         stream.on('data', (chunk: Buffer) => chunks.push(chunk));
         stream.on('end', () => {
           const raw = Buffer.concat(chunks).toString('utf8');
-          this.received.push({
+          const email: ReceivedEmail = {
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
             to: session.envelope.rcptTo.map((r) => r.address),
             subject: header(raw, 'subject') ?? '',
             raw,
-          });
+          };
+          this.received.push(email);
+          this.onMessage?.(email);
           callback();
         });
       },
@@ -53,6 +63,8 @@ export class TestSmtpServer {
   }
 
   async start(): Promise<this> {
+    // Without a listener an SMTPServer 'error' (a client gone mid-transaction) would be thrown.
+    this.server.on('error', (error: Error) => this.errors.push(error));
     await new Promise<void>((resolve, reject) => {
       this.server.server.once('error', reject);
       this.server.listen(0, '127.0.0.1', () => resolve());
