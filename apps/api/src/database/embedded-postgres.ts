@@ -17,6 +17,8 @@ export interface EmbeddedPostgresOptions {
   dataDir: string;
   /** Delete the cluster on stop (test runs). */
   persistent: boolean;
+  /** Listen on this port (default: any free one), so a server started again is found where it was. */
+  port?: number;
   log?: (message: string) => void;
 }
 
@@ -37,7 +39,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
 
   const password = await clusterPassword(`${clusterDir}.password`);
   await stopOrphanedServer(clusterDir, log);
-  const port = await freePort();
+  const port = options.port ?? (await freePort());
 
   const EmbeddedPostgres = await importWithoutSignalHooks();
   const pg = new EmbeddedPostgres({
