@@ -26,7 +26,7 @@ export const SLOW_CAP_SECONDS = 90;
  * Runs autocannon against `baseUrl` with `connections` concurrent clients for `seconds`, cycling
  * through `requests` on every connection; when that finishes fewer than MIN_SAMPLES responses
  * (slow reports: requests still in flight at the end are not counted), it runs once more for
- * SLOW_CAP_SECONDS and keeps that run. Latencies come from each
+ * SLOW_CAP_SECONDS and keeps that run. Latencies come from each successful
  * response (autocannon's own histogram has no p95), so the API and the raw SQL are summarised the
  * same way.
  */
@@ -66,7 +66,11 @@ export async function runHttpLoad(
       error ? reject(error instanceof Error ? error : new Error(`autocannon failed: ${JSON.stringify(error)}`)) : resolve(done),
     );
     // The instance passes (client, statusCode, bytes, responseTime); its typings leave out the client.
-    instance.on('response', (...args: unknown[]) => latencies.push(args[3] as number));
+    // Latencies are of answers that succeeded: a fast 503 must not make a slow route look quick.
+    instance.on('response', (...args: unknown[]) => {
+      const status = args[1] as number;
+      if (status >= 200 && status < 300) latencies.push(args[3] as number);
+    });
   });
   if (latencies.length < MIN_SAMPLES && seconds < SLOW_CAP_SECONDS) {
     return runHttpLoad(baseUrl, headers, requests, connections, SLOW_CAP_SECONDS);
