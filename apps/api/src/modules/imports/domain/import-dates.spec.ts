@@ -7,6 +7,8 @@ describe('import dates', () => {
       expect(dateFormatProblem(ok)).toBeNull();
     }
     for (const bad of ['', 'HH:mm', 'yyyy', 'x'.repeat(65)]) expect(dateFormatProblem(bad)).toEqual(expect.any(String));
+    // Patterns luxon throws on (an ordinal day with a month) are a problem to report, not an exception.
+    for (const bad of ['created_at;drop table users', 'o MM yyyy']) expect(dateFormatProblem(bad)).toMatch(/not a date pattern/);
     expect(isKnownTimeZone('America/Sao_Paulo')).toBe(true);
     expect(isKnownTimeZone('Mars/Olympus_Mons')).toBe(false);
   });

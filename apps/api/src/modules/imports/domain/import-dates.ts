@@ -22,7 +22,13 @@ export function dateFormatProblem(format: string): string | null {
     return `give a date pattern such as d/M/yyyy H:mm (at most ${MAX_FORMAT_LENGTH} characters), or ISO`;
   }
   const sample = DateTime.fromObject({ year: 2016, month: 2, day: 29, hour: 13, minute: 45 }, { zone: 'UTC' });
-  const back = DateTime.fromFormat(sample.toFormat(format), format, { zone: 'UTC' });
+  let back: DateTime;
+  try {
+    back = DateTime.fromFormat(sample.toFormat(format), format, { zone: 'UTC' });
+  } catch (error) {
+    // luxon throws for patterns it cannot read at all ("Can't mix ordinal dates with month/day").
+    return `"${format}" is not a date pattern luxon can read: ${error instanceof Error ? error.message : String(error)}`;
+  }
   const sameDay = back.isValid && back.year === 2016 && back.month === 2 && back.day === 29;
   const sameTime = back.isValid && ((back.hour === 13 && back.minute === 45) || (back.hour === 0 && back.minute === 0));
   return sameDay && sameTime ? null : `"${format}" does not read a date with a year, month and day (e.g. d/M/yyyy H:mm)`;
