@@ -1,11 +1,23 @@
 import { describe, expect, it } from '@jest/globals';
-import { IsOptional, IsString } from 'class-validator';
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsOptional, IsString, ValidateNested } from 'class-validator';
 import { AppError } from '../errors/app-error.js';
-import { createValidationPipe, MAX_INPUT_DEPTH, unstorableInput } from './validation.pipe.js';
+import { createValidationPipe, MAX_INPUT_DEPTH, undocumentedNulls, unstorableInput } from './validation.pipe.js';
 
 class NoteDto {
   @IsString() title: string;
   @IsOptional() @IsString() body?: string;
+}
+
+class YearsDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() desktop?: string;
+}
+
+class PatchDto {
+  @ApiPropertyOptional() @IsOptional() @IsString() name?: string;
+  @ApiPropertyOptional({ nullable: true, type: String }) @IsOptional() @IsString() location?: string | null;
+  @ApiPropertyOptional({ type: YearsDto }) @IsOptional() @ValidateNested() @Type(() => YearsDto) years?: YearsDto;
 }
 
 describe(unstorableInput.name, () => {
@@ -43,5 +55,24 @@ describe('createValidationPipe', () => {
   it('still converts and checks a good body', async () => {
     await expect(pipe.transform({ title: 'Printer' }, { type: 'body', metatype: NoteDto })).resolves.toBeInstanceOf(NoteDto);
     expect(await refusal({ title: 'x', extra: 1 })).toEqual(['validation_failed', ['extra']]);
+  });
+});
+
+describe(undocumentedNulls.name, () => {
+  const pipe = createValidationPipe();
+  const patch = (value: unknown) =>
+    pipe.transform(value, { type: 'body', metatype: PatchDto }).then(
+      () => null,
+      (e: AppError) => (e.details as { field: string }[]).map((d) => d.field),
+    );
+
+  it('refuses null where the API does not document the field as nullable (@IsOptional lets it through)', async () => {
+    expect(await patch({ name: null })).toEqual(['name']);
+    expect(await patch({ years: { desktop: null } })).toEqual(['years.desktop']);
+  });
+
+  it('takes null where it is documented, and leaves out what is left out', async () => {
+    expect(await patch({ location: null })).toBeNull();
+    expect(await patch({ name: 'Fleet', years: {} })).toBeNull();
   });
 });
