@@ -41,7 +41,12 @@ const DATES = [
 ];
 const NUMBERS: unknown[] = [-1, 0, 1.5, -0.000001, 2 ** 31, 2 ** 53 + 2, 1e308, -1e308, '12', '1e3', 'NaN', 'Infinity'];
 
-/** The corpus for one parameter: values of every family that are wrong for its type. */
+/**
+ * The corpus for one parameter: values of every family that are wrong for its type. The first
+ * two (null, and a value of the wrong type) are the ones that broke most often; a sampled run
+ * always keeps them.
+ */
+export const ALWAYS_PROBED = 2;
 export function corpus(schema: Schema): unknown[] {
   const wrongTypes: unknown[] = [];
   switch (schema.type) {
@@ -71,7 +76,8 @@ export function corpus(schema: Schema): unknown[] {
         wrongTypes.push('00000000-0000-0000-0000-00000000000g', 'not-a-uuid', '00000000-0000-4000-8000-000000000000');
   }
   if (schema.enum?.length) wrongTypes.push(...unknownEnumValues(schema.enum));
-  return [...wrongTypes, ...STRUCTURES, HUGE, ...SQL, ...UNICODE, ...CONTROL, ...PROTO];
+  const [wrong, ...rest] = wrongTypes;
+  return [null, wrong, ...rest, ...STRUCTURES.slice(1), HUGE, ...SQL, ...UNICODE, ...CONTROL, ...PROTO];
 }
 
 /** Close misses of allowed values: another case, padding, a neighbour, a different type. */
