@@ -12,6 +12,7 @@ import { Imports1765100000000 } from './1765100000000-Imports.js';
 import { Reports1765000000000 } from './1765000000000-Reports.js';
 import { AuditLog1765200000000 } from './1765200000000-AuditLog.js';
 import { OpenTicketCounts1765400000000 } from './1765400000000-OpenTicketCounts.js';
+import { ReportRollups1765500000000 } from './1765500000000-ReportRollups.js';
 
 /** Applied in order. Never edit a migration once it is on main: add a new one. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   Imports1765100000000,
   AuditLog1765200000000,
   OpenTicketCounts1765400000000,
+  ReportRollups1765500000000,
 ];

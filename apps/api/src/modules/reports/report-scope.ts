@@ -32,6 +32,8 @@ export interface ReportScope {
   filters: ReportFilters;
   /** A technician's id: they see the tickets of the queues they belong to only. */
   memberOf: string | null;
+  /** The zone the ticket rollups cut days in: they answer only when it is the city's. */
+  rollupZone: string | null;
   periods: ReportPeriod[];
 }
 
@@ -63,12 +65,13 @@ export class ReportScopeService {
     const now = this.clock.now();
     const { fiscalYearStartMonth } = await this.settings.get();
     // The same zone cityToday uses, so a work date and a report day are the same day.
-    const [city]: { time_zone: string; today: string }[] = await this.reader.query(
-      `SELECT x.tz AS time_zone, to_char(($1::timestamptz AT TIME ZONE x.tz)::date, 'YYYY-MM-DD') AS today
+    const [city]: { time_zone: string; today: string; rollup_zone: string | null }[] = await this.reader.query(
+      `SELECT x.tz AS time_zone, to_char(($1::timestamptz AT TIME ZONE x.tz)::date, 'YYYY-MM-DD') AS today,
+              (SELECT time_zone FROM report_rollup_zone) AS rollup_zone
          FROM (SELECT coalesce((SELECT time_zone FROM calendars WHERE system_key = 'city_office_hours'), $2) AS tz) x`,
       [now, this.config.cityTimeZone],
     );
-    const { time_zone: timeZone, today } = city!;
+    const { time_zone: timeZone, today, rollup_zone: rollupZone } = city!;
     const resolved = resolveRange(query, today, fiscalYearStartMonth, defaults.range);
     if (resolved.errors) throw validationFailed(resolved.errors);
     const interval = query.interval ?? defaults.interval;
@@ -82,6 +85,7 @@ export class ReportScopeService {
       now,
       filters: { departmentId: query.departmentId, queueId: query.queueId, categoryId: query.categoryId, kind: query.kind },
       memberOf: actor.role === 'technician' ? actor.id : null,
+      rollupZone,
       periods: reportPeriods(resolved.range.from, resolved.range.to, interval, fiscalYearStartMonth),
     };
   }

@@ -3,6 +3,7 @@ import { SettingsModule } from '../settings/settings.module.js';
 import { AssetRefreshReportService } from './asset-refresh-report.service.js';
 import { PreventionReportService } from './prevention-report.service.js';
 import { ReportReader } from './report-reader.js';
+import { ReportRollupsJob } from './report-rollups.job.js';
 import { ReportScopeService } from './report-scope.js';
 import { ReportsController } from './reports.controller.js';
 import { ResponseTimesReportService } from './response-times-report.service.js';
@@ -26,6 +27,7 @@ import { VolumeReportService } from './volume-report.service.js';
     VolumeReportService,
     AssetRefreshReportService,
     PreventionReportService,
+    ReportRollupsJob,
   ],
 })
 export class ReportsModule {}

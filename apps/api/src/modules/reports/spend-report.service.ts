@@ -7,7 +7,15 @@ import type { SpendQueryDto } from './dto/report-query.dto.js';
 import type { SpendReportDto } from './dto/spend-report.dto.js';
 import { reportMeta } from './report-meta.js';
 import { ReportScopeService } from './report-scope.js';
-import { costRowsSql, groupSql, PeriodBuckets, ticketConditions, whereAll } from './report-sql.js';
+import {
+  costRowsSql,
+  groupSql,
+  PeriodBuckets,
+  rollupRowsSql,
+  rollupSelection,
+  ticketConditions,
+  whereAll,
+} from './report-sql.js';
 import { ReportReader } from './report-reader.js';
 
 interface SpendFact {
@@ -22,8 +30,9 @@ interface SpendFact {
 
 /**
  * Spend per period: labour at the work logs' stored cost by work date, expenses by the day spent,
- * split by a group, with the proactive share of each period. One statement whatever the range;
- * the work-date and spent-on indexes carry the columns it reads.
+ * split by a group, with the proactive share of each period. One statement whatever the range:
+ * from the cost rollup (a row per day and group) when it holds the split and filters asked for,
+ * else from the cost rows, whose work-date and spent-on indexes carry the columns it reads.
  */
 @Injectable()
 export class SpendReportService {
@@ -37,21 +46,27 @@ export class SpendReportService {
     const q = new SqlParams();
     const [from, to] = [q.add(scope.range.from, 'date'), q.add(scope.range.to, 'date')];
     const group = groupSql(scope.groupBy);
-    const filters = whereAll(ticketConditions('t', scope, q));
     const buckets = new PeriodBuckets(scope.periods, q, q.lazy(scope.timeZone, 'text'));
-    const facts: SpendFact[] = await this.reader.query(
-      `WITH c AS (${costRowsSql(from, to, (day) => `${buckets.ofDay(day)} AS bucket`)}
-       ), a AS (
+    const rollup = rollupSelection(scope, q);
+    // The cost rollup by day where one of its dimensions answers the report, else the cost rows.
+    const cells = rollup
+      ? `SELECT ${buckets.ofDay('r.day')} AS bucket, ${rollup.groupKey} AS group_key,
+                sum(r.minutes) AS minutes, sum(r.labour_cents) AS labour, sum(r.expense_cents) AS expense,
+                sum(r.proactive_cents) AS proactive
+           FROM (${rollupRowsSql('report_cost', rollup, from, to, scope.interval !== 'week')}) r
+          GROUP BY 1, 2
+         HAVING sum(r.cost_rows) > 0`
+      : `WITH c AS (${costRowsSql(from, to, (day) => `${buckets.ofDay(day)} AS bucket`)})
          SELECT c.bucket, ${group.key('t')} AS group_key,
                 sum(c.minutes) AS minutes, sum(c.labour) AS labour, sum(c.expense) AS expense,
                 coalesce(sum(c.labour + c.expense) FILTER (WHERE t.work_class = 'proactive'), 0) AS proactive
            FROM c JOIN tickets t ON t.id = c.ticket_id
-          ${filters}
-          GROUP BY 1, 2
-       )
-       SELECT ${buckets.startOf('a.bucket')} AS "periodStart", a.group_key::text AS "groupKey", ${group.name} AS "groupName",
+          ${whereAll(ticketConditions('t', scope, q))}
+          GROUP BY 1, 2`;
+    const facts: SpendFact[] = await this.reader.query(
+      `SELECT ${buckets.startOf('a.bucket')} AS "periodStart", a.group_key::text AS "groupKey", ${group.name} AS "groupName",
               a.minutes, a.labour, a.expense, a.proactive
-         FROM a ${group.join}`,
+         FROM (${cells}) a ${group.join}`,
       q.values,
     );
 

@@ -87,29 +87,34 @@ export class TicketListService {
   /**
    * Badge counts for the technician's queue view: mine, unassigned in my queues (every visible
    * queue when I belong to none), all open, and per visible queue. One statement: the open tickets
-   * are counted once, per queue and by how they relate to the reader, from the open-queue index
-   * that holds those columns (an index-only scan), and the badges are added up from a row per queue.
+   * per queue from their rollup (queue_open_counts and its pending changes, kept by triggers in
+   * every ticket write's transaction), mine from the open-assignee index, my own requests from the
+   * requester index; the badges are added up from a row per queue.
    */
   async counts(actor: Actor): Promise<TicketCountsDto> {
     const staff = isStaff(actor.role);
     const rows: QueueCounts[] = await this.dataSource.query(
-      `WITH c AS (
-         SELECT t.queue_id, t.assignee_id = $1 AS mine, t.assignee_id IS NULL AS unassigned, t.requester_id = $1 AS own,
-                count(*)::int AS n
-           FROM tickets t WHERE ${OPEN}
-          GROUP BY 1, 2, 3, 4
+      `WITH per_queue AS (
+         SELECT c.queue_id, sum(c.tickets)::int AS open, (sum(c.tickets) FILTER (WHERE c.unassigned))::int AS unassigned
+           FROM (SELECT queue_id, unassigned, tickets FROM queue_open_counts
+                 UNION ALL
+                 SELECT queue_id, unassigned, tickets FROM queue_open_count_changes) c
+          GROUP BY 1
+       ), mine AS (
+         SELECT t.queue_id, count(*)::int AS n FROM tickets t WHERE t.assignee_id = $1 AND ${OPEN} GROUP BY 1
+       ), own AS (
+         SELECT t.queue_id, count(*)::int AS n, (count(*) FILTER (WHERE t.assignee_id = $1))::int AS mine,
+                (count(*) FILTER (WHERE t.assignee_id IS NULL))::int AS unassigned
+           FROM tickets t WHERE t.requester_id = $1 AND ${OPEN} GROUP BY 1
        )
        SELECT q.id AS "queueId", q.name, ${staff ? 'NOT q.restricted OR m.member' : 'false'} AS visible, m.member,
-              coalesce(sum(c.n), 0)::int AS open,
-              coalesce(sum(c.n) FILTER (WHERE c.mine), 0)::int AS mine,
-              coalesce(sum(c.n) FILTER (WHERE c.unassigned), 0)::int AS unassigned,
-              coalesce(sum(c.n) FILTER (WHERE c.own), 0)::int AS own,
-              coalesce(sum(c.n) FILTER (WHERE c.own AND c.mine), 0)::int AS "ownMine",
-              coalesce(sum(c.n) FILTER (WHERE c.own AND c.unassigned), 0)::int AS "ownUnassigned"
+              coalesce(p.open, 0) AS open, coalesce(mine.n, 0) AS mine, coalesce(p.unassigned, 0) AS unassigned,
+              coalesce(own.n, 0) AS own, coalesce(own.mine, 0) AS "ownMine", coalesce(own.unassigned, 0) AS "ownUnassigned"
          FROM queues q
         CROSS JOIN LATERAL (SELECT EXISTS (SELECT 1 FROM queue_members qm WHERE qm.queue_id = q.id AND qm.user_id = $1) AS member) m
-         LEFT JOIN c ON c.queue_id = q.id
-        GROUP BY q.id, q.name, q.restricted, m.member
+         LEFT JOIN per_queue p ON p.queue_id = q.id
+         LEFT JOIN mine ON mine.queue_id = q.id
+         LEFT JOIN own ON own.queue_id = q.id
         ORDER BY lower(q.name)`,
       [actor.id],
     );

@@ -25,6 +25,9 @@ export function fixedGroups(group: ReportGroup | null): readonly string[] | null
   }
 }
 
+/** English name order, built once: localeCompare with a locale builds a collator on every call. */
+const BY_NAME = new Intl.Collator('en');
+
 /** The name a row shows for a ticket without a value of the group (a ticket without a category). */
 export const NO_GROUP_NAME = '(none)';
 
@@ -40,7 +43,7 @@ export function orderedGroups(group: ReportGroup | null, occurring: readonly Gro
   for (const ref of occurring) unique.set(ref.groupKey, ref);
   return [...unique.values()].sort((a, b) => {
     if (a.groupKey === null || b.groupKey === null) return a.groupKey === null ? 1 : -1;
-    const byName = (a.groupName ?? '').localeCompare(b.groupName ?? '', 'en');
+    const byName = BY_NAME.compare(a.groupName ?? '', b.groupName ?? '');
     return byName !== 0 ? byName : a.groupKey.localeCompare(b.groupKey);
   });
 }

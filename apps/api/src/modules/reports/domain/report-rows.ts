@@ -35,15 +35,14 @@ export function gridRows<Fact extends PeriodGroupFact, Figures>(
     group,
     facts.map((f) => groupRefOf(group, f)),
   );
-  return periods.flatMap((p) =>
-    groups.map((g) => ({
-      period: p.period,
-      periodStart: p.periodStart,
-      groupKey: g.groupKey,
-      groupName: g.groupName,
-      ...figures(byCell.get(cellKey(p.periodStart, g.groupKey))),
-    })),
-  );
+  const rows: (RowKey & Figures)[] = [];
+  for (const p of periods) {
+    for (const g of groups) {
+      const key: RowKey = { period: p.period, periodStart: p.periodStart, groupKey: g.groupKey, groupName: g.groupName };
+      rows.push(Object.assign(key, figures(byCell.get(cellKey(p.periodStart, g.groupKey)))));
+    }
+  }
+  return rows;
 }
 
 function cellKey(periodStart: string, groupKey: string | null): string {
