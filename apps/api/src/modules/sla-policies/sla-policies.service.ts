@@ -80,8 +80,26 @@ export interface ResolvedSlaPolicy {
   escalations: PolicyEscalation[];
 }
 
+/**
+ * The stamp of the policies (each row's id and row version), as a scalar subquery a statement
+ * adds to its select list; equal stamps, equal policies (see cacheFor).
+ */
+export const POLICIES_STAMP_SQL = `(SELECT coalesce(string_agg(sp.id::text || ':' || sp.xmin::text, ',' ORDER BY sp.id), '') FROM sla_policies sp)`;
+
+interface PoliciesCache {
+  stamp: string;
+  active: (MatchableVersion & { resolved: ResolvedSlaPolicy })[];
+  versions: Map<string, ResolvedSlaPolicy>;
+}
+
+function matchable(rows: readonly PolicyRow[]): (MatchableVersion & { resolved: ResolvedSlaPolicy })[] {
+  return rows.map((row) => ({ ...toDto(row), id: row.version_id, resolved: toResolved(row) }));
+}
+
 @Injectable()
 export class SlaPoliciesService {
+  private cache: PoliciesCache | null = null;
+
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly clock: Clock,
@@ -275,24 +293,59 @@ export class SlaPoliciesService {
     return (await this.matcher(manager))(facts);
   }
 
-  /** Loads the active policies once (one statement) and matches any number of tickets against them. */
-  async matcher(manager: EntityManager): Promise<(facts: TicketFacts) => ResolvedSlaPolicy | null> {
-    const rows: PolicyRow[] = await manager.query(`${SELECT_POLICIES} WHERE p.active ORDER BY p.position`);
-    const versions = rows.map((row): MatchableVersion & { row: PolicyRow } => ({ ...toDto(row), id: row.version_id, row }));
+  /**
+   * Loads the active policies once and matches any number of tickets against them: one statement,
+   * or none when `stamp` (POLICIES_STAMP_SQL, read in the caller's statement) says the policies
+   * are those already loaded.
+   */
+  async matcher(manager: EntityManager, stamp?: string): Promise<(facts: TicketFacts) => ResolvedSlaPolicy | null> {
+    const versions =
+      stamp === undefined ? matchable(await this.activeRows(manager)) : (await this.cacheFor(manager, stamp)).active;
     return (facts) => {
       const match = matchPolicy(versions, facts);
-      return match ? toResolved(match.row) : null;
+      return match ? match.resolved : null;
     };
   }
 
-  /** Versions by id (any policy, active or not), as the ticket clock replays them. One statement. */
-  async versionsById(manager: EntityManager, ids: readonly string[]): Promise<Map<string, ResolvedSlaPolicy>> {
-    if (ids.length === 0) return new Map();
-    const rows: PolicyRow[] = await manager.query(
-      `SELECT ${POLICY_COLUMNS} FROM sla_policy_versions v JOIN sla_policies p ON p.id = v.policy_id WHERE v.id = ANY($1::uuid[])`,
-      [[...new Set(ids)]],
-    );
-    return new Map(rows.map((row) => [row.version_id, toResolved(row)]));
+  /**
+   * Versions by id (any policy, active or not), as the ticket clock replays them. One statement,
+   * or none when `stamp` says the policies are unchanged and the versions were read before
+   * (a version never changes; its policy's switch is part of the stamp).
+   */
+  async versionsById(manager: EntityManager, ids: readonly string[], stamp?: string): Promise<Map<string, ResolvedSlaPolicy>> {
+    const wanted = [...new Set(ids)];
+    if (wanted.length === 0) return new Map();
+    const cache = stamp === undefined ? null : await this.cacheFor(manager, stamp);
+    const missing = cache ? wanted.filter((id) => !cache.versions.has(id)) : wanted;
+    const found = new Map(wanted.flatMap((id) => (cache?.versions.has(id) ? [[id, cache.versions.get(id)!] as const] : [])));
+    if (missing.length > 0) {
+      const rows: PolicyRow[] = await manager.query(
+        `SELECT ${POLICY_COLUMNS} FROM sla_policy_versions v JOIN sla_policies p ON p.id = v.policy_id WHERE v.id = ANY($1::uuid[])`,
+        [missing],
+      );
+      for (const row of rows) {
+        const resolved = toResolved(row);
+        found.set(row.version_id, resolved);
+        cache?.versions.set(row.version_id, resolved);
+      }
+    }
+    return found;
+  }
+
+  private activeRows(manager: EntityManager): Promise<PolicyRow[]> {
+    return manager.query(`${SELECT_POLICIES} WHERE p.active ORDER BY p.position`);
+  }
+
+  /**
+   * The policies as of a stamp, loaded once per stamp. A stamp lists each policy row with its row
+   * version (xmin), which any change of the row (switch, order, new version) renews, and which no
+   * other transaction sees before the change commits; so equal stamps mean equal policies.
+   */
+  private async cacheFor(manager: EntityManager, stamp: string): Promise<PoliciesCache> {
+    if (this.cache?.stamp === stamp) return this.cache;
+    const active = matchable(await this.activeRows(manager));
+    this.cache = { stamp, active, versions: new Map(active.map((v) => [v.resolved.versionId, v.resolved])) };
+    return this.cache;
   }
 
   private async insertVersion(

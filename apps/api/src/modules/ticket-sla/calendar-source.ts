@@ -22,13 +22,27 @@ export interface SlaCalendar extends Calendar {
  */
 const cache = new Map<string, { stamp: string; calendar: SlaCalendar }>();
 
-export async function loadCalendars(manager: EntityManager, ids: readonly string[]): Promise<Map<string, SlaCalendar>> {
+/**
+ * Every calendar's row version as a JSON object (id: xmin), as a scalar subquery a statement adds
+ * to its select list, so the calendars it needs can be taken from the cache without asking again.
+ */
+export const CALENDAR_STAMPS_SQL = `(SELECT coalesce(json_object_agg(sc.id, sc.xmin::text), '{}') FROM calendars sc)`;
+
+/**
+ * The calendars by id, from the cache when their row versions are those cached. `known` are row
+ * versions the caller read in its own statement (CALENDAR_STAMPS_SQL); without them they are asked for.
+ */
+export async function loadCalendars(
+  manager: EntityManager,
+  ids: readonly string[],
+  known?: Readonly<Record<string, string>>,
+): Promise<Map<string, SlaCalendar>> {
   const unique = [...new Set(ids)];
   if (unique.length === 0) return new Map();
-  const stamps: { id: string; stamp: string }[] = await manager.query(
-    `SELECT id, xmin::text AS stamp FROM calendars WHERE id = ANY($1::uuid[])`,
-    [unique],
-  );
+  const stamps: { id: string; stamp: string }[] =
+    known && unique.every((id) => known[id] !== undefined)
+      ? unique.map((id) => ({ id, stamp: known[id]! }))
+      : await manager.query(`SELECT id, xmin::text AS stamp FROM calendars WHERE id = ANY($1::uuid[])`, [unique]);
   const found = new Map<string, SlaCalendar>();
   const missing = new Map<string, string>();
   for (const { id, stamp } of stamps) {

@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { TicketClock } from '@civicdesk/sla';
-import { SlaPoliciesService, type ResolvedSlaPolicy } from '../sla-policies/sla-policies.service.js';
+import { POLICIES_STAMP_SQL, SlaPoliciesService, type ResolvedSlaPolicy } from '../sla-policies/sla-policies.service.js';
 import type { Priority, TicketKind, TicketStatus } from '../tickets/domain/ticket-vocabulary.js';
-import { appendEventsToTickets } from '../tickets/ticket-events.js';
-import { loadCalendars, type SlaCalendar } from './calendar-source.js';
+import { CALENDAR_STAMPS_SQL, loadCalendars, type SlaCalendar } from './calendar-source.js';
 import { CLOCK_EVENT_TYPES, type ClockEventRow } from './domain/clock-events.js';
 import { SLA_COLUMN_TYPES, slaColumns } from './domain/clock-columns.js';
 import { replayClock } from './domain/replay-clock.js';
@@ -31,6 +30,16 @@ export interface ClockTicket {
   department_calendar_id: string;
   /** Levels fired so far, as `firedKey` strings. */
   fired: string[];
+}
+
+/** A ticket as loaded for its clock: its facts, the trail the clock replays, and the stamps of what it reads. */
+interface LoadedTicket extends ClockTicket {
+  /** The trail's clock events, in order. */
+  events: ClockEventRow[];
+  /** POLICIES_STAMP_SQL as of the load. */
+  policies_stamp: string;
+  /** Each calendar's row version as of the load (CALENDAR_STAMPS_SQL). */
+  calendar_stamps: Record<string, string>;
 }
 
 /** A ticket's clock as of a moment, with what it was computed from. */
@@ -62,7 +71,8 @@ export class TicketSlaService {
   /**
    * After a change to one ticket (already written in this transaction): re-match the policy when
    * a matched fact changed, then store the clock. A re-match that finds no policy keeps the one
-   * the ticket has; elapsed and paused time are kept either way (brief rule 5).
+   * the ticket has; elapsed and paused time are kept either way (brief rule 5). Two statements
+   * (three with a new policy match) while the policies and calendars are the ones already read.
    */
   async refresh(
     manager: EntityManager,
@@ -70,48 +80,75 @@ export class TicketSlaService {
     now: Date,
     rematch?: { reason: RematchReason; actorId: string | null },
   ): Promise<SlaEvaluation | null> {
-    if (rematch) await this.rematch(manager, [ticketId], now, rematch);
-    const [evaluation] = await this.refreshMany(manager, [ticketId], now);
-    return evaluation ?? null;
+    const tickets = await this.load(manager, [ticketId]);
+    if (rematch) await this.rematchLoaded(manager, tickets, now, rematch);
+    const evaluations = await this.evaluateLoaded(manager, tickets, now);
+    await this.store(manager, evaluations);
+    return evaluations[0] ?? null;
   }
 
   /**
-   * Matches the policies again for these tickets (all active policies loaded once) and records
-   * each change of version on the ticket's trail; a ticket nothing matches keeps its policy.
-   * Three statements however many tickets.
+   * Matches the policies again for these tickets and records each change of version on the
+   * ticket's trail; a ticket nothing matches keeps its policy. Two statements however many tickets.
    */
   async rematch(
     manager: EntityManager,
     ticketIds: readonly string[],
     now: Date,
+    reason: { reason: RematchReason; actorId: string | null },
+  ): Promise<void> {
+    await this.rematchLoaded(manager, await this.load(manager, ticketIds), now, reason);
+  }
+
+  /**
+   * The re-match on loaded tickets: the trail event and the new version in one statement, and the
+   * loaded tickets updated to match (the event as the database wrote it), so the clock that
+   * follows needs no second read.
+   */
+  private async rematchLoaded(
+    manager: EntityManager,
+    tickets: LoadedTicket[],
+    now: Date,
     { reason, actorId }: { reason: RematchReason; actorId: string | null },
   ): Promise<void> {
-    const tickets = await this.load(manager, ticketIds);
     if (tickets.length === 0) return;
-    const match = await this.policies.matcher(manager);
+    const match = await this.policies.matcher(manager, tickets[0]!.policies_stamp);
     const changes = tickets.flatMap((t) => {
       const m = match({ kind: t.kind, priority: t.priority, departmentId: t.department_id, categoryId: t.category_id });
-      return m && m.versionId !== t.sla_policy_version_id ? [{ ticketId: t.id, m }] : [];
+      return m && m.versionId !== t.sla_policy_version_id ? [{ ticket: t, m }] : [];
     });
     if (changes.length === 0) return;
-    await appendEventsToTickets(
-      manager,
-      actorId,
-      now,
-      changes.map(({ ticketId, m }) => ({
-        ticketId,
-        event: {
-          type: 'sla_policy_matched',
-          public: false,
-          data: { versionId: m.versionId, policyId: m.policyId, name: m.name, version: m.version, reason },
-        },
-      })),
+    const written: { ticket_id: string; data: Record<string, unknown>; created_at: Date }[] = await manager.query(
+      `WITH c AS (SELECT * FROM json_to_recordset($1::json) AS c(ticket_id uuid, version_id uuid, data jsonb, ord int)),
+            moved AS (UPDATE tickets t SET sla_policy_version_id = c.version_id FROM c WHERE t.id = c.ticket_id)
+       INSERT INTO ticket_events (ticket_id, actor_id, type, public, data, created_at)
+       SELECT c.ticket_id, $2, 'sla_policy_matched', false, c.data, $3 FROM c ORDER BY c.ord
+       RETURNING ticket_id, data, created_at`,
+      [
+        JSON.stringify(
+          changes.map(({ ticket, m }, ord) => ({
+            ticket_id: ticket.id,
+            version_id: m.versionId,
+            data: { versionId: m.versionId, policyId: m.policyId, name: m.name, version: m.version, reason },
+            ord,
+          })),
+        ),
+        actorId,
+        now,
+      ],
     );
-    await manager.query(
-      `UPDATE tickets t SET sla_policy_version_id = c.version_id
-         FROM json_to_recordset($1::json) AS c(ticket_id uuid, version_id uuid) WHERE t.id = c.ticket_id`,
-      [JSON.stringify(changes.map(({ ticketId, m }) => ({ ticket_id: ticketId, version_id: m.versionId })))],
-    );
+    const byTicket = new Map(written.map((w) => [w.ticket_id, w]));
+    for (const { ticket, m } of changes) {
+      const event = byTicket.get(ticket.id)!;
+      ticket.sla_policy_version_id = m.versionId;
+      // Who matched does not move a clock; the event's data and time do.
+      ticket.events.push({
+        type: 'sla_policy_matched',
+        data: event.data,
+        created_at: new Date(event.created_at),
+        actor_role: null,
+      });
+    }
   }
 
   /** Recomputes and stores the clocks of these tickets, in batches of a few statements each. */
@@ -157,30 +194,29 @@ export class TicketSlaService {
 
   /** Clocks without storing them (the timeline, the escalation sweep). Tickets without a policy are left out. */
   async evaluate(manager: EntityManager, ticketIds: readonly string[], now: Date): Promise<SlaEvaluation[]> {
-    const tickets = (await this.load(manager, ticketIds)).filter((t) => t.sla_policy_version_id !== null);
+    return this.evaluateLoaded(manager, await this.load(manager, ticketIds), now);
+  }
+
+  /**
+   * The clocks of loaded tickets. The policy versions and calendars come from their caches when
+   * the stamps read with the tickets say they are unchanged, else one statement each.
+   */
+  private async evaluateLoaded(manager: EntityManager, loaded: readonly LoadedTicket[], now: Date): Promise<SlaEvaluation[]> {
+    const tickets = loaded.filter((t) => t.sla_policy_version_id !== null);
     if (tickets.length === 0) return [];
-    const eventRows: (ClockEventRow & { ticket_id: string })[] = await manager.query(
-      `SELECT e.ticket_id, e.type, e.data, e.created_at, u.role AS actor_role
-         FROM ticket_events e LEFT JOIN users u ON u.id = e.actor_id
-        WHERE e.ticket_id = ANY($1::uuid[]) AND e.type = ANY($2::text[])
-        ORDER BY e.ticket_id, e.id`,
-      [tickets.map((t) => t.id), CLOCK_EVENT_TYPES],
+    const versions = await this.policies.versionsById(
+      manager,
+      [
+        ...tickets.map((t) => t.sla_policy_version_id!),
+        ...tickets.flatMap((t) => t.events.filter((e) => e.type === 'sla_policy_matched').map((e) => e.data.versionId as string)),
+      ],
+      tickets[0]!.policies_stamp,
     );
-    const eventsOf = new Map<string, ClockEventRow[]>();
-    for (const row of eventRows) {
-      const list = eventsOf.get(row.ticket_id);
-      if (list) list.push(row);
-      else eventsOf.set(row.ticket_id, [row]);
-    }
-    const versions = await this.policies.versionsById(manager, [
-      ...tickets.map((t) => t.sla_policy_version_id!),
-      ...eventRows.filter((e) => e.type === 'sla_policy_matched').map((e) => e.data.versionId as string),
-    ]);
     const calendarOf = (t: ClockTicket) => versions.get(t.sla_policy_version_id!)?.calendarId ?? t.department_calendar_id;
-    const calendars = await loadCalendars(manager, tickets.map(calendarOf));
+    const calendars = await loadCalendars(manager, tickets.map(calendarOf), tickets[0]!.calendar_stamps);
 
     return tickets.map((ticket) => {
-      const events = eventsOf.get(ticket.id) ?? [];
+      const { events, policies_stamp: _policies, calendar_stamps: _calendars, ...facts } = ticket;
       const version = versions.get(ticket.sla_policy_version_id!)!;
       const calendar = calendars.get(calendarOf(ticket))!;
       const clock = replayClock(
@@ -191,20 +227,31 @@ export class TicketSlaService {
         calendar,
         now,
       );
-      return { ticket, version, calendar, clock, fired: new Set(ticket.fired), events, versions };
+      return { ticket: facts, version, calendar, clock, fired: new Set(ticket.fired), events, versions };
     });
   }
 
-  private async load(manager: EntityManager, ids: readonly string[]): Promise<ClockTicket[]> {
-    return manager.query(
-      `SELECT t.id, t.number, t.title, t.status, t.kind, t.priority, t.department_id, t.category_id, t.queue_id,
-              t.assignee_id, t.requester_id, t.sla_policy_version_id, t.maintenance_due_at,
-              COALESCE(d.calendar_id, (SELECT id FROM calendars WHERE system_key = 'city_office_hours')) AS department_calendar_id,
-              ARRAY(SELECT x.target || ':' || x.cycle || ':' || x.level FROM sla_escalations x WHERE x.ticket_id = t.id) AS fired
-         FROM tickets t JOIN departments d ON d.id = t.department_id
-        WHERE t.id = ANY($1::uuid[])`,
-      [ids],
-    );
+  /**
+   * Tickets with what their clocks need, in one statement: their facts, the events the clock
+   * replays (in order), the levels fired, and the stamps of the policies and calendars.
+   */
+  private async load(manager: EntityManager, ids: readonly string[]): Promise<LoadedTicket[]> {
+    const rows: (Omit<LoadedTicket, 'events'> & { events: (Omit<ClockEventRow, 'created_at'> & { created_at: string })[] })[] =
+      await manager.query(
+        `SELECT t.id, t.number, t.title, t.status, t.kind, t.priority, t.department_id, t.category_id, t.queue_id,
+                t.assignee_id, t.requester_id, t.sla_policy_version_id, t.maintenance_due_at,
+                COALESCE(d.calendar_id, (SELECT id FROM calendars WHERE system_key = 'city_office_hours')) AS department_calendar_id,
+                ARRAY(SELECT x.target || ':' || x.cycle || ':' || x.level FROM sla_escalations x WHERE x.ticket_id = t.id) AS fired,
+                (SELECT coalesce(json_agg(json_build_object('type', e.type, 'data', e.data, 'created_at', e.created_at,
+                                                            'actor_role', u.role) ORDER BY e.id), '[]')
+                   FROM ticket_events e LEFT JOIN users u ON u.id = e.actor_id
+                  WHERE e.ticket_id = t.id AND e.type = ANY($2::text[])) AS events,
+                ${POLICIES_STAMP_SQL} AS policies_stamp, ${CALENDAR_STAMPS_SQL} AS calendar_stamps
+           FROM tickets t JOIN departments d ON d.id = t.department_id
+          WHERE t.id = ANY($1::uuid[])`,
+        [ids, CLOCK_EVENT_TYPES],
+      );
+    return rows.map((row) => ({ ...row, events: row.events.map((e) => ({ ...e, created_at: new Date(e.created_at) })) }));
   }
 
   private async store(manager: EntityManager, evaluations: readonly SlaEvaluation[]): Promise<void> {

@@ -11,7 +11,7 @@ import { canOnTicket } from './domain/ticket.policy.js';
 import type { TicketStatus } from './domain/ticket-vocabulary.js';
 import type { CommentDto, CommentListDto, TicketEventDto, TicketEventListDto } from './dto/ticket-output.dto.js';
 import { loadTicketFor } from './ticket-access.js';
-import { appendTicketEvents, type NewTicketEvent } from './ticket-events.js';
+import type { NewTicketEvent } from './ticket-events.js';
 import { TicketNotifier } from './ticket-notifier.js';
 import { buildSet, statusEffects } from './tickets.service.js';
 
@@ -48,41 +48,66 @@ export class TicketThreadService {
     const visible = await loadTicketFor(this.dataSource, actor, idOrNumber, internal ? 'comment_internal' : 'comment_public');
     const staff = canOnTicket(visible.actor, facts(visible.row), 'work');
     const ticketId = visible.row.id;
+    const now = this.clock.now();
     const commentId = await this.dataSource.transaction(async (manager) => {
       const [locked] = await manager.query(`SELECT status, first_response_at FROM tickets WHERE id = $1 FOR UPDATE`, [ticketId]);
       const status = locked.status as TicketStatus;
       if (!staff && (status === 'closed' || status === 'canceled')) {
         throw new AppError('invalid_transition', `A ${status} ticket takes no more replies; file a new ticket`);
       }
-      const now = this.clock.now();
-      const [comment] = await manager.query(
-        `INSERT INTO ticket_comments (ticket_id, author_id, body, internal, created_at) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-        [ticketId, actor.id, body, internal, now],
-      );
-      const events: NewTicketEvent[] = [{ type: 'commented', public: !internal, data: { commentId: comment.id, internal } }];
+      // The trail after the reply's own event: a status the reply moves the ticket to.
+      const events: NewTicketEvent[] = [];
       let set: Record<string, unknown> = { updated_at: now };
       if (staff && !internal && !locked.first_response_at) set.first_response_at = now;
       if (!staff && (status === 'waiting_on_requester' || status === 'resolved')) {
         const result = checkTransition(status, 'in_progress', 'system');
         if (result.ok) set = { ...set, ...statusEffects(locked, 'in_progress', now, events) };
       }
-      const update = buildSet(set, 2);
+      const update = buildSet(set, 7);
       const bump = 'status' in set ? ', version = version + 1' : '';
-      await manager.query(`UPDATE tickets SET ${update.clause}${bump} WHERE id = $1`, [ticketId, ...update.values]);
-      await appendTicketEvents(manager, ticketId, actor.id, now, events);
+      // The reply, the ticket's change and the trail in one statement, the reply's event first.
+      const [comment]: { id: string }[] = await manager.query(
+        `WITH c AS (INSERT INTO ticket_comments (ticket_id, author_id, body, internal, created_at)
+                    VALUES ($1, $2, $3, $4, $5) RETURNING id),
+              changed AS (UPDATE tickets SET ${update.clause}${bump} WHERE id = $1),
+              trail AS (
+                INSERT INTO ticket_events (ticket_id, actor_id, type, public, data, created_at)
+                SELECT $1, $2, x.type, x.public, x.data, $5
+                  FROM (SELECT 0::bigint AS ord, 'commented' AS type, NOT $4 AS public,
+                               jsonb_build_object('commentId', c.id, 'internal', $4) AS data
+                          FROM c
+                        UNION ALL
+                        SELECT e.ord, e.value->>'type', (e.value->>'public')::boolean, e.value->'data'
+                          FROM jsonb_array_elements($6::jsonb) WITH ORDINALITY AS e(value, ord)) x
+                 ORDER BY x.ord)
+         SELECT id FROM c`,
+        [
+          ticketId,
+          actor.id,
+          body,
+          internal,
+          now,
+          JSON.stringify(events.map((e) => ({ type: e.type, public: e.public, data: e.data ?? {} }))),
+          ...update.values,
+        ],
+      );
       // Public replies answer or restart the response clocks.
       if (!internal) {
         await this.sla.refresh(manager, ticketId, now);
         await this.notifier.tell(manager, ticketId, actor.id, now, [{ kind: 'public_reply', byStaff: staff, body }]);
       }
-      return comment.id as string;
+      return comment!.id;
     });
-    const [row] = await this.dataSource.query(
-      `SELECT c.id, c.body, c.internal, c.created_at, u.id AS author_id, u.name AS author_name, u.role AS author_role
-         FROM ticket_comments c JOIN users u ON u.id = c.author_id WHERE c.id = $1`,
-      [commentId],
-    );
-    return toComment(row);
+    // The reply as written: the author is the signed-in actor.
+    return toComment({
+      id: commentId,
+      body,
+      internal,
+      created_at: now,
+      author_id: actor.id,
+      author_name: actor.name,
+      author_role: actor.role,
+    });
   }
 
   /** The audit trail; requesters see only events about facts they can see. */

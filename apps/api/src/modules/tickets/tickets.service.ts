@@ -114,49 +114,64 @@ export class TicketsService {
   private async file(actor: Actor, filing: Filing, kindFromCategory: boolean): Promise<TicketDetailDto> {
     const now = this.clock.now();
     const id = await this.dataSource.transaction(async (manager) => {
-      const requester = await one(
+      // The requester, the category and the Service Desk queue, in one statement.
+      const found: {
+        requester_id: string | null;
+        department_id: string | null;
+        life_safety: boolean | null;
+        category_id: string | null;
+        default_queue_id: string | null;
+        default_kind: TicketKind | null;
+        service_desk_id: string | null;
+      } = await one(
         manager,
-        `SELECT u.id, u.department_id, d.life_safety FROM users u LEFT JOIN departments d ON d.id = u.department_id WHERE u.id = $1 AND u.active`,
-        [filing.requesterId],
+        `SELECT u.id AS requester_id, u.department_id, d.life_safety, c.id AS category_id, c.default_queue_id, c.default_kind,
+                (SELECT q.id FROM queues q WHERE q.system_key = 'service_desk') AS service_desk_id
+           FROM (SELECT 1) one
+           LEFT JOIN users u ON u.id = $1 AND u.active
+           LEFT JOIN departments d ON d.id = u.department_id
+           LEFT JOIN categories c ON c.id = $2::uuid AND c.active`,
+        [filing.requesterId, filing.categoryId],
       );
-      if (!requester) throw validationFailed([{ field: 'requesterId', messages: ['requesterId names no active user'] }]);
-      if (!requester.department_id)
+      if (!found.requester_id) throw validationFailed([{ field: 'requesterId', messages: ['requesterId names no active user'] }]);
+      if (!found.department_id)
         throw validationFailed([{ field: 'requesterId', messages: ['the requester belongs to no department'] }]);
+      const requester = { department_id: found.department_id, life_safety: found.life_safety };
 
       let category: { id: string; default_queue_id: string; default_kind: TicketKind | null } | undefined;
       if (filing.categoryId) {
-        category = await one(manager, `SELECT id, default_queue_id, default_kind FROM categories WHERE id = $1 AND active`, [
-          filing.categoryId,
-        ]);
-        if (!category) throw validationFailed([{ field: 'categoryId', messages: ['categoryId names no active category'] }]);
+        if (!found.category_id)
+          throw validationFailed([{ field: 'categoryId', messages: ['categoryId names no active category'] }]);
+        category = { id: found.category_id, default_queue_id: found.default_queue_id!, default_kind: found.default_kind };
       }
       if (filing.assetId) await assertAssetUsable(manager, actor, filing.assetId, 'assetId');
-      const serviceDesk = await one(manager, `SELECT id FROM queues WHERE system_key = 'service_desk'`, []);
-      if (!serviceDesk) throw new AppError('service_unavailable', 'The built-in Service Desk queue is missing');
+      if (!found.service_desk_id) throw new AppError('service_unavailable', 'The built-in Service Desk queue is missing');
+      const serviceDesk = { id: found.service_desk_id };
 
       const kind =
         kindFromCategory && category?.default_kind && category.default_kind !== 'maintenance'
           ? category.default_kind
           : filing.kind;
-      const row = await insertTicket(manager, {
-        kind,
-        title: filing.title,
-        description: filing.description,
-        impact: filing.impact,
-        urgency: filing.urgency,
-        priority: computePriority(filing.impact, filing.urgency, requester.life_safety === true),
-        requesterId: filing.requesterId,
-        departmentId: requester.department_id,
-        queueId: routeToQueue(category ? { defaultQueueId: category.default_queue_id } : null, serviceDesk.id),
-        categoryId: category?.id ?? null,
-        assetId: filing.assetId,
-        source: filing.source,
-        createdById: filing.createdById,
-        at: now,
-      });
-      await appendTicketEvents(manager, row.id, actor.id, now, [
-        { type: 'created', public: true, data: { onBehalf: filing.requesterId !== actor.id } },
-      ]);
+      const row = await insertTicket(
+        manager,
+        {
+          kind,
+          title: filing.title,
+          description: filing.description,
+          impact: filing.impact,
+          urgency: filing.urgency,
+          priority: computePriority(filing.impact, filing.urgency, requester.life_safety === true),
+          requesterId: filing.requesterId,
+          departmentId: requester.department_id,
+          queueId: routeToQueue(category ? { defaultQueueId: category.default_queue_id } : null, serviceDesk.id),
+          categoryId: category?.id ?? null,
+          assetId: filing.assetId,
+          source: filing.source,
+          createdById: filing.createdById,
+          at: now,
+        },
+        { actorId: actor.id, data: { onBehalf: filing.requesterId !== actor.id } },
+      );
       await this.sla.refresh(manager, row.id, now, { reason: 'created', actorId: actor.id });
       await this.notifier.tell(manager, row.id, actor.id, now, [{ kind: 'created' }]);
       return row.id;
