@@ -1,6 +1,9 @@
 import { ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
 import { isCalendarDate } from '../time/calendar-date.js';
 
+/** The largest PostgreSQL integer: a larger number (a version, say) names nothing and must not reach a query, where it is a 500. */
+export const MAX_DB_INTEGER = 2_147_483_647;
+
 /** class-validator decorator: the value is a real calendar date 'YYYY-MM-DD'. */
 export function IsCalendarDate(options?: ValidationOptions): PropertyDecorator {
   return ValidateBy(

@@ -111,6 +111,8 @@ async function summarise(manager: EntityManager, fileId: string): Promise<{ rowC
   let rowCount = 0;
   try {
     for await (const { line, cells } of readImportFile(manager, fileId)) {
+      // PostgreSQL text and jsonb cannot hold NUL: such a file is not CSV text, and would fail at the first write.
+      if (cells.some((c) => c.includes('\u0000'))) throw fileProblem(`line ${line}: a NUL character; the file is not CSV text`);
       if (sampler) {
         sampler.add(cells);
         rowCount++;

@@ -16,7 +16,7 @@ import {
   Min,
 } from 'class-validator';
 import { trim } from '../../../common/http/transforms.js';
-import { IsCalendarDate, IsNullable, IsOmittable } from '../../../common/http/validators.js';
+import { IsCalendarDate, IsNullable, IsOmittable, MAX_DB_INTEGER } from '../../../common/http/validators.js';
 import { ASSET_TYPES, type AssetType } from '../../assets/domain/asset-vocabulary.js';
 import { FAN_OUTS, MAINTENANCE_MODES, type FanOut, type MaintenanceMode } from '../domain/maintenance-vocabulary.js';
 
@@ -155,9 +155,10 @@ export class CreateMaintenancePlanDto {
 }
 
 export class UpdateMaintenancePlanDto extends PartialType(CreateMaintenancePlanDto) {
-  @ApiProperty({ description: 'The version you read; a stale one answers 409' })
+  @ApiProperty({ description: 'The version you read; a stale one answers 409', maximum: MAX_DB_INTEGER })
   @IsInt()
   @Min(1)
+  @Max(MAX_DB_INTEGER)
   version: number;
 }
 

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, MaxLength, Min, ValidateIf } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Max, MaxLength, Min, ValidateIf } from 'class-validator';
 import { trim } from '../../../common/http/transforms.js';
+import { MAX_DB_INTEGER } from '../../../common/http/validators.js';
 import {
   IMPACTS,
   PRIORITIES,
@@ -73,9 +74,10 @@ export class ReportPhishingDto {
  * service's decision (requesters: title and description only); the DTO only checks shapes.
  */
 export class UpdateTicketDto {
-  @ApiProperty({ description: 'The version the client read; 409 version_conflict when it is stale' })
+  @ApiProperty({ description: 'The version the client read; 409 version_conflict when it is stale', maximum: MAX_DB_INTEGER })
   @IsInt()
   @Min(1)
+  @Max(MAX_DB_INTEGER)
   version: number;
 
   @ApiPropertyOptional({ maxLength: 200 })
