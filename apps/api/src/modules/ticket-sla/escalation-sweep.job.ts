@@ -6,12 +6,13 @@ import { JobRunner, type JobContext } from '../jobs/job-runner.service.js';
 import { NotificationsService, type NewNotification } from '../notifications/notifications.service.js';
 import type { EscalationAction } from '../sla-policies/domain/sla-policy-vocabulary.js';
 import { raisePriority } from '../tickets/domain/priority.js';
-import { appendTicketEvents } from '../tickets/ticket-events.js';
+import type { Priority } from '../tickets/domain/ticket-vocabulary.js';
+import { appendEventsToTickets, type NewTicketEvent } from '../tickets/ticket-events.js';
 import { levelsToFire, type LevelState } from './domain/clock-columns.js';
 import { TicketSlaService, type SlaEvaluation } from './ticket-sla.service.js';
 
 /** Tickets locked and escalated per transaction. */
-const BATCH = 100;
+const BATCH = 500;
 
 const TARGET_WORDS: Record<SlaTargetName, string> = {
   first_response: 'first response',
@@ -78,43 +79,45 @@ export class EscalationSweepJob implements OnModuleInit {
       .filter((f) => f.levels.length > 0);
 
     const won = await this.claim(manager, firing, now);
-    const raised: string[] = [];
-    const notes: NewNotification[] = [];
     const recipients = await this.recipients(
       manager,
       won.map((w) => w.evaluation),
     );
+    // Every statement below covers the whole batch: the sweep's cost is per batch, not per ticket.
+    const trail: { ticketId: string; event: NewTicketEvent }[] = [];
+    const raised: { id: string; priority: Priority; reason: string }[] = [];
+    const notes: NewNotification[] = [];
     for (const { evaluation, levels } of won) {
       const t = evaluation.ticket;
       const actions = new Set(levels.flatMap((l) => l.actions));
-      await appendTicketEvents(
-        manager,
-        t.id,
-        null,
-        now,
-        levels.map((l) => ({
-          type: 'sla_escalated',
-          public: false,
-          data: {
-            target: l.target,
-            level: l.level,
-            percent: l.percent,
-            actions: l.actions,
-            dueAt: l.dueAt?.toISOString() ?? null,
+      for (const l of levels) {
+        trail.push({
+          ticketId: t.id,
+          event: {
+            type: 'sla_escalated',
+            public: false,
+            data: {
+              target: l.target,
+              level: l.level,
+              percent: l.percent,
+              actions: l.actions,
+              dueAt: l.dueAt?.toISOString() ?? null,
+            },
           },
-        })),
-      );
+        });
+      }
       if (actions.has('raise_priority') && t.priority !== 'P1') {
         const to = raisePriority(t.priority);
         const top = Math.max(...levels.map((l) => l.level));
-        await manager.query(
-          `UPDATE tickets SET priority = $2, priority_override_reason = $3, updated_at = $4, version = version + 1 WHERE id = $1`,
-          [t.id, to, `Raised by SLA escalation level ${top}`, now],
-        );
-        await appendTicketEvents(manager, t.id, null, now, [
-          { type: 'field_changed', public: false, data: { field: 'priority', from: t.priority, to, reason: 'escalation' } },
-        ]);
-        raised.push(t.id);
+        raised.push({ id: t.id, priority: to, reason: `Raised by SLA escalation level ${top}` });
+        trail.push({
+          ticketId: t.id,
+          event: {
+            type: 'field_changed',
+            public: false,
+            data: { field: 'priority', from: t.priority, to, reason: 'escalation' },
+          },
+        });
       }
       const who = new Set<string>();
       if (actions.has('notify_assignee') && t.assignee_id) who.add(t.assignee_id);
@@ -132,13 +135,30 @@ export class EscalationSweepJob implements OnModuleInit {
         });
       }
     }
+    if (raised.length) {
+      await manager.query(
+        `UPDATE tickets t SET priority = r.priority::ticket_priority, priority_override_reason = r.reason,
+                updated_at = $2, version = t.version + 1
+           FROM json_to_recordset($1::json) AS r(id uuid, priority text, reason text)
+          WHERE t.id = r.id`,
+        [JSON.stringify(raised), now],
+      );
+    }
+    await appendEventsToTickets(manager, null, now, trail);
     await this.notifications.notify(manager, now, notes);
     // A raised priority re-matches the policy (brief rule 5); every locked ticket's clock is stored anew.
-    for (const id of raised) await this.sla.refresh(manager, id, now, { reason: 'escalation', actorId: null });
-    const rest = lockedIds.filter((id) => !raised.includes(id));
-    const refreshed = await this.sla.refreshMany(manager, rest, now);
+    if (raised.length) {
+      await this.sla.rematch(
+        manager,
+        raised.map((r) => r.id),
+        now,
+        { reason: 'escalation', actorId: null },
+      );
+    }
+    const refreshed = await this.sla.refreshMany(manager, lockedIds, now);
     // A ticket that lost its policy has nothing to escalate.
-    const unevaluated = rest.filter((id) => !refreshed.some((r) => r.ticket.id === id));
+    const evaluated = new Set(refreshed.map((r) => r.ticket.id));
+    const unevaluated = lockedIds.filter((id) => !evaluated.has(id));
     if (unevaluated.length) {
       await manager.query(`UPDATE tickets SET next_escalation_at = NULL WHERE id = ANY($1::uuid[])`, [unevaluated]);
     }
