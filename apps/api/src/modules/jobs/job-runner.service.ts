@@ -54,6 +54,11 @@ export class JobRunner implements OnApplicationBootstrap, BeforeApplicationShutd
     this.jobs.set(job.name, job);
   }
 
+  /** The registered jobs' names. */
+  get jobNames(): string[] {
+    return [...this.jobs.keys()];
+  }
+
   onApplicationBootstrap(): void {
     if (!this.config.schedulerEnabled) return;
     for (const job of this.jobs.values()) {
