@@ -15,6 +15,13 @@ const swc = {
  */
 const ESM_ONLY_REQUIRED = ['cookie', 'content-disposition'];
 
+/** The security suites that fuzz (see test/security): not in `npm test`, run by `npm run test:security`. */
+const FUZZING_SUITES = [
+  '/test/security/authorization-fuzz\\.test\\.ts$',
+  '/test/security/input-fuzz\\.test\\.ts$',
+  '/test/security/mass-assignment\\.test\\.ts$',
+];
+
 /** API tests: ES modules through @swc/jest, against a real PostgreSQL (see test/support). */
 export default {
   displayName: 'api',
@@ -34,6 +41,8 @@ export default {
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/test/**/*.test.ts'],
+  // The fuzzing suites take a minute or more each: \`npm run test:security\` runs them (CI does too).
+  testPathIgnorePatterns: process.env.SECURITY_SUITES === '1' ? ['/node_modules/'] : ['/node_modules/', ...FUZZING_SUITES],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 30000,

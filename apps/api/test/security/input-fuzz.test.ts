@@ -14,8 +14,8 @@ import { securitySeed, securityTimeout, shuffle } from './support/security-world
  * numbers, invalid dates, unknown enum values, nested objects and arrays, SQL, prototype keys).
  * Never a 5xx; a 400 names the field; a refused write leaves every table as it was.
  *
- * `npm test` gives each parameter a seeded sample of the corpus and a few random values;
- * `npm run test:security` (SECURITY_LONG=1) gives each the whole corpus and more random ones.
+ * `npm run test:security` gives each parameter a seeded sample of the corpus and a few random values;
+ * `npm run test:security:long` (SECURITY_LONG=1) gives each the whole corpus and more random ones.
  */
 const LONG = process.env.SECURITY_LONG === '1';
 const SAMPLE = LONG ? Infinity : 5;

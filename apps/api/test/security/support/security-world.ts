@@ -35,7 +35,7 @@ export function securitySeed(fallback: number): number {
 }
 
 /**
- * Checks per route family: 500 in `npm test`, 2,000 in `npm run test:security` (SECURITY_LONG=1);
+ * Checks per route family: 500 in `npm run test:security`, 2,000 in `npm run test:security:long` (SECURITY_LONG=1);
  * SECURITY_CHECKS sets another number (never under 500).
  */
 export function checksPerFamily(): number {
