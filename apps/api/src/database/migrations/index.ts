@@ -13,6 +13,7 @@ import { Reports1765000000000 } from './1765000000000-Reports.js';
 import { AuditLog1765200000000 } from './1765200000000-AuditLog.js';
 import { OpenTicketCounts1765400000000 } from './1765400000000-OpenTicketCounts.js';
 import { ReportRollups1765500000000 } from './1765500000000-ReportRollups.js';
+import { ReportScans1765600000000 } from './1765600000000-ReportScans.js';
 
 /** Applied in order. Never edit a migration once it is on main: add a new one. */
 export const MIGRATIONS = [
@@ -31,4 +32,5 @@ export const MIGRATIONS = [
   AuditLog1765200000000,
   OpenTicketCounts1765400000000,
   ReportRollups1765500000000,
+  ReportScans1765600000000,
 ];
