@@ -291,7 +291,26 @@ describe('report rollups', () => {
     }
   }
 
+  /** The measures this test recomputes are every measure the rollup tables hold: a new one cannot go unchecked. */
+  async function expectEveryMeasureRecomputed(): Promise<void> {
+    for (const [rollup, measures] of [
+      ['report_ticket', TICKET_MEASURES],
+      ['report_cost', COST_MEASURES],
+    ] as const) {
+      for (const table of [`${rollup}_days`, `${rollup}_months`, `${rollup}_changes`]) {
+        const columns: { name: string }[] = await t.dataSource.query(
+          `SELECT column_name AS name FROM information_schema.columns
+            WHERE table_schema = 'public' AND table_name = $1 AND column_name NOT IN ('dim', 'day', 'key')
+            ORDER BY ordinal_position`,
+          [table],
+        );
+        expect({ table, measures: columns.map((c) => c.name) }).toEqual({ table, measures: [...measures] });
+      }
+    }
+  }
+
   async function expectRollupsEqualToRows(): Promise<void> {
+    await expectEveryMeasureRecomputed();
     await expectMonthsEqualToDays();
     const [want, got] = [await expected(), await rolledUp()];
     const sorted = (m: Totals) => [...m].sort(([a], [b]) => a.localeCompare(b));
