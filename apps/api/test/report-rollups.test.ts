@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { JobRunner } from '../src/modules/jobs/job-runner.service.js';
 import { createDepartment, createUser, type UserRecord } from './factories/identity.factory.js';
-import { createCategory, createQueue } from './factories/reference.factory.js';
+import { createAsset, createCategory, createQueue } from './factories/reference.factory.js';
 import { startTestApp, type ApiClient, type TestApp } from './support/test-app.js';
 
 /**
- * The rollups (report_ticket_days, report_cost_days, queue_open_counts, each with its pending
- * changes) against a recomputation in this test from the tickets, work logs and expenses
+ * The rollups (report_ticket_days, report_cost_days, queue_open_counts, asset_repair_spend, each
+ * with its pending changes) against a recomputation in this test from the tickets, work logs and expenses
  * themselves, after every kind of write: bulk SQL inserts, updates and deletes, the app's own
  * ticket and cost routes, folding the changes in, and a change of the city's time zone.
  */
@@ -53,6 +53,8 @@ interface TicketRow {
   first_response_breached: boolean | null;
   resolution_breached: boolean | null;
   assignee_id: string | null;
+  asset_id: string | null;
+  labour_cost_cents: string;
 }
 
 /** A small deterministic generator, so a failure can be replayed. */
@@ -75,6 +77,7 @@ describe('report rollups', () => {
   const departments: string[] = [];
   const queues: string[] = [];
   const categories: (string | null)[] = [null];
+  const assets: (string | null)[] = [null, null];
   const r = random(20260815);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
 
@@ -85,6 +88,7 @@ describe('report rollups', () => {
     employee = await createUser(t.dataSource, { role: 'requester', departmentId: departments[1]! });
     for (let i = 0; i < 2; i++) queues.push((await createQueue(t.dataSource, { memberIds: [tech.id] })).id);
     for (const queue of queues) categories.push((await createCategory(t.dataSource, { defaultQueueId: queue })).id);
+    for (let i = 0; i < 3; i++) assets.push((await createAsset(t.dataSource, { departmentId: departments[i]! })).id);
     await t.dataSource.query(
       `INSERT INTO labor_rates (role, hourly_rate_cents, effective_from, created_by_id, created_at)
        VALUES ('technician', 6000, '2020-01-01', $1, now())`,
@@ -121,6 +125,8 @@ describe('report rollups', () => {
         queue_id: pick(queues),
         category_id: pick(categories),
         assignee_id: r() < 0.5 ? tech.id : null,
+        asset_id: pick(assets),
+        labour_cost_cents: Math.floor(r() * 3) * 1_500,
         created_at: created,
         resolved_at: resolvedAt,
         closed_at: closedAt,
@@ -130,11 +136,11 @@ describe('report rollups', () => {
     });
     const inserted: { id: string; created_at: Date }[] = await t.dataSource.query(
       `INSERT INTO tickets (number, kind, work_class, title, status, impact, urgency, priority, requester_id, department_id, queue_id,
-                            category_id, assignee_id, source, created_by_id, created_at, updated_at, resolved_at, closed_at,
-                            first_response_breached, resolution_breached)
+                            category_id, assignee_id, asset_id, labour_cost_cents, source, created_by_id, created_at, updated_at,
+                            resolved_at, closed_at, first_response_breached, resolution_breached)
        SELECT r.number, r.kind, r.work_class, 'Rollup fixture', r.status, 'one_person', 'inconvenience', r.priority, $2, r.department_id,
-              r.queue_id, r.category_id, r.assignee_id, 'import', $2, r.created_at, r.created_at, r.resolved_at, r.closed_at,
-              r.first_response_breached, r.resolution_breached
+              r.queue_id, r.category_id, r.assignee_id, r.asset_id, r.labour_cost_cents, 'import', $2, r.created_at, r.created_at,
+              r.resolved_at, r.closed_at, r.first_response_breached, r.resolution_breached
          FROM json_populate_recordset(NULL::tickets, $1::json) r
        RETURNING id, created_at`,
       [JSON.stringify(rows), employee.id],
@@ -158,10 +164,11 @@ describe('report rollups', () => {
         ticket_id: x.id,
         spent_on: day(x.created_at, Math.floor(r() * 30)),
         amount_cents: 100 + Math.floor(r() * 50000),
+        asset_id: r() < 0.3 ? pick(assets) : null,
       }));
     await t.dataSource.query(
-      `INSERT INTO ticket_expenses (ticket_id, type, amount_cents, spent_on, created_by_id, created_at, updated_at)
-       SELECT r.ticket_id, 'parts', r.amount_cents, r.spent_on, $2, now(), now()
+      `INSERT INTO ticket_expenses (ticket_id, type, amount_cents, spent_on, asset_id, created_by_id, created_at, updated_at)
+       SELECT r.ticket_id, 'parts', r.amount_cents, r.spent_on, r.asset_id, $2, now(), now()
          FROM json_populate_recordset(NULL::ticket_expenses, $1::json) r`,
       [JSON.stringify(expenses), tech.id],
     );
@@ -193,16 +200,17 @@ describe('report rollups', () => {
 
   const nonZero = (totals: Totals): Totals => new Map([...totals].filter(([, values]) => values.some((v) => v !== 0)));
 
-  async function expected(): Promise<{ tickets: Totals; costs: Totals; queues: Totals }> {
+  async function expected(): Promise<{ tickets: Totals; costs: Totals; queues: Totals; assets: Totals }> {
     const [{ zone }] = await t.dataSource.query(`SELECT time_zone AS zone FROM calendars WHERE system_key = 'city_office_hours'`);
     const local = new Intl.DateTimeFormat('en-CA', { timeZone: zone, year: 'numeric', month: '2-digit', day: '2-digit' });
     const tickets: TicketRow[] = await t.dataSource.query(
       `SELECT id, created_at, status, resolved_at, closed_at, work_class, priority, department_id, category_id, queue_id, kind,
-              first_response_breached, resolution_breached, assignee_id FROM tickets`,
+              first_response_breached, resolution_breached, assignee_id, asset_id, labour_cost_cents FROM tickets`,
     );
     const byId = new Map(tickets.map((x) => [x.id, x]));
     const ticketTotals: Totals = new Map();
     const queueTotals: Totals = new Map();
+    const assetTotals: Totals = new Map();
     for (const x of tickets) {
       const open = OPEN.includes(x.status);
       const doneAt = open ? null : (x.resolved_at ?? x.closed_at);
@@ -225,16 +233,27 @@ describe('report rollups', () => {
         for (const key of dimKeys(x, local.format(x.resolved_at))) add(ticketTotals, key, [0, 0, 0, 0, 0, 0, 1, 0, 0, 0]);
       if (doneAt) for (const key of dimKeys(x, local.format(doneAt))) add(ticketTotals, key, [0, 0, 0, 0, 0, 0, 0, 1, 0, 0]);
       if (open) add(queueTotals, `${x.queue_id}|${x.assignee_id === null}`, [1]);
+      // An asset's repair spend: the labour of its reactive tickets…
+      if (x.asset_id && x.work_class === 'reactive') add(assetTotals, x.asset_id, [Number(x.labour_cost_cents)]);
     }
     const costTotals: Totals = new Map();
-    const costRows: { ticket_id: string; day: string; minutes: number; labour: string; expense: string }[] =
-      await t.dataSource.query(
-        `SELECT ticket_id, work_date::text AS day, minutes, cost_cents AS labour, 0 AS expense FROM ticket_work_logs
+    const costRows: {
+      ticket_id: string;
+      day: string;
+      minutes: number;
+      labour: string;
+      expense: string;
+      asset_id: string | null;
+    }[] = await t.dataSource.query(
+      `SELECT ticket_id, work_date::text AS day, minutes, cost_cents AS labour, 0 AS expense, NULL AS asset_id FROM ticket_work_logs
        UNION ALL
-       SELECT ticket_id, spent_on::text, 0, 0, amount_cents FROM ticket_expenses`,
-      );
+       SELECT ticket_id, spent_on::text, 0, 0, amount_cents, asset_id FROM ticket_expenses`,
+    );
     for (const c of costRows) {
       const x = byId.get(c.ticket_id)!;
+      // …and its reactive tickets' expenses: those linked to it, and those linked to no other asset.
+      const asset = c.asset_id ?? x.asset_id;
+      if (Number(c.expense) !== 0 && asset && x.work_class === 'reactive') add(assetTotals, asset, [Number(c.expense)]);
       const [minutes, labour, expense] = [Number(c.minutes), Number(c.labour), Number(c.expense)];
       const proactive = x.work_class === 'proactive';
       const reactive = x.work_class === 'reactive';
@@ -250,11 +269,16 @@ describe('report rollups', () => {
       ];
       for (const key of dimKeys(x, c.day)) add(costTotals, key, values);
     }
-    return { tickets: nonZero(ticketTotals), costs: nonZero(costTotals), queues: nonZero(queueTotals) };
+    return {
+      tickets: nonZero(ticketTotals),
+      costs: nonZero(costTotals),
+      queues: nonZero(queueTotals),
+      assets: nonZero(assetTotals),
+    };
   }
 
   /** The rollups as a reader sees them: folded rows and pending changes added up. */
-  async function rolledUp(): Promise<{ tickets: Totals; costs: Totals; queues: Totals }> {
+  async function rolledUp(): Promise<{ tickets: Totals; costs: Totals; queues: Totals; assets: Totals }> {
     const read = async (table: string, measures: readonly string[]): Promise<Totals> => {
       const rows: ({ id: string } & Record<string, string>)[] = await t.dataSource.query(
         `SELECT x.dim || '|' || x.day::text || '|' || coalesce(x.key, '') AS id, ${measures.map((m) => `sum(x.${m}) AS ${m}`).join(', ')}
@@ -266,10 +290,15 @@ describe('report rollups', () => {
       `SELECT x.queue_id || '|' || x.unassigned AS id, sum(x.tickets) AS tickets
          FROM (SELECT * FROM queue_open_counts UNION ALL SELECT * FROM queue_open_count_changes) x GROUP BY 1`,
     );
+    const assetRows: { id: string; cents: string }[] = await t.dataSource.query(
+      `SELECT x.asset_id::text AS id, sum(x.cents) AS cents
+         FROM (SELECT * FROM asset_repair_spend UNION ALL SELECT * FROM asset_repair_spend_changes) x GROUP BY 1`,
+    );
     return {
       tickets: await read('report_ticket', TICKET_MEASURES),
       costs: await read('report_cost', COST_MEASURES),
       queues: nonZero(new Map(queueRows.map((row) => [row.id, [Number(row.tickets)]]))),
+      assets: nonZero(new Map(assetRows.map((row) => [row.id, [Number(row.cents)]]))),
     };
   }
 
@@ -317,6 +346,7 @@ describe('report rollups', () => {
     expect(sorted(got.tickets)).toEqual(sorted(want.tickets));
     expect(sorted(got.costs)).toEqual(sorted(want.costs));
     expect(sorted(got.queues)).toEqual(sorted(want.queues));
+    expect(sorted(got.assets)).toEqual(sorted(want.assets));
   }
 
   async function fold(): Promise<void> {
@@ -326,7 +356,7 @@ describe('report rollups', () => {
     if (!result.ran) throw new Error(`report-rollups did not run: ${result.reason}`);
     const [pending] = await t.dataSource.query(
       `SELECT (SELECT count(*) FROM report_ticket_changes)::int + (SELECT count(*) FROM report_cost_changes)::int
-              + (SELECT count(*) FROM queue_open_count_changes)::int AS n`,
+              + (SELECT count(*) FROM queue_open_count_changes)::int + (SELECT count(*) FROM asset_repair_spend_changes)::int AS n`,
     );
     expect(pending.n).toBe(0);
   }
@@ -337,6 +367,8 @@ describe('report rollups', () => {
     history = await insertHistory(400);
     const [{ n }] = await t.dataSource.query(`SELECT count(*)::int AS n FROM report_ticket_changes`);
     expect(n).toBeGreaterThan(0);
+    // Every asset has repair spend to compare: labour and expenses of reactive tickets.
+    expect((await expected()).assets.size).toBe(3);
     await expectRollupsEqualToRows();
     await fold();
     await expectRollupsEqualToRows();
@@ -366,6 +398,21 @@ describe('report rollups', () => {
       `UPDATE tickets SET first_response_breached = NOT coalesce(first_response_breached, false) WHERE id = ANY($1::uuid[])`,
       [some(0.2)],
     );
+    // Repair spend: tickets moved to another asset or none, made reactive, their labour changed.
+    await t.dataSource.query(`UPDATE tickets SET asset_id = $2 WHERE id = ANY($1::uuid[])`, [some(0.1), assets[2]]);
+    await t.dataSource.query(`UPDATE tickets SET asset_id = NULL WHERE id = ANY($1::uuid[])`, [some(0.05)]);
+    await t.dataSource.query(`UPDATE tickets SET work_class = 'reactive', asset_id = $2 WHERE id = ANY($1::uuid[])`, [
+      some(0.1),
+      assets[3],
+    ]);
+    await t.dataSource.query(`UPDATE tickets SET labour_cost_cents = labour_cost_cents + 700 WHERE id = ANY($1::uuid[])`, [
+      some(0.2),
+    ]);
+    await t.dataSource.query(`UPDATE ticket_expenses SET asset_id = $2 WHERE ticket_id = ANY($1::uuid[])`, [
+      some(0.1),
+      assets[4],
+    ]);
+    await t.dataSource.query(`UPDATE ticket_expenses SET asset_id = NULL WHERE ticket_id = ANY($1::uuid[])`, [some(0.1)]);
     // Costs: changed, moved to another ticket and another day, deleted.
     await t.dataSource.query(
       `UPDATE ticket_work_logs SET minutes = minutes + 5, cost_cents = cost_cents + 500, work_date = work_date + 3
@@ -417,6 +464,13 @@ describe('report rollups', () => {
       spentOn: '2026-08-15',
     });
     expect(spent.status).toBe(201);
+    const part = await technician.post(`/api/tickets/${second}/expenses`, {
+      type: 'parts',
+      amountCents: 8_000,
+      spentOn: '2026-08-15',
+      assetId: assets[2],
+    });
+    expect(part.status).toBe(201);
     let ticket = (await technician.get(`/api/tickets/${first}`)).body;
     const moved = await technician.patch(`/api/tickets/${first}`, {
       version: ticket.version,
@@ -426,9 +480,10 @@ describe('report rollups', () => {
     });
     expect(moved.status).toBe(200);
     ticket = (await technician.get(`/api/tickets/${second}`)).body;
-    expect((await technician.patch(`/api/tickets/${second}`, { version: ticket.version, status: 'in_progress' })).status).toBe(
-      200,
-    );
+    expect(
+      (await technician.patch(`/api/tickets/${second}`, { version: ticket.version, status: 'in_progress', assetId: assets[3] }))
+        .status,
+    ).toBe(200);
     ticket = (await technician.get(`/api/tickets/${second}`)).body;
     expect((await technician.patch(`/api/tickets/${second}`, { version: ticket.version, status: 'resolved' })).status).toBe(200);
     expect((await technician.delete(`/api/tickets/${first}/work-logs/${logged.body.id}`)).status).toBe(204);

@@ -14,6 +14,7 @@ import { AuditLog1765200000000 } from './1765200000000-AuditLog.js';
 import { OpenTicketCounts1765400000000 } from './1765400000000-OpenTicketCounts.js';
 import { ReportRollups1765500000000 } from './1765500000000-ReportRollups.js';
 import { ReportScans1765600000000 } from './1765600000000-ReportScans.js';
+import { AssetRepairSpend1765700000000 } from './1765700000000-AssetRepairSpend.js';
 
 /** Applied in order. Never edit a migration once it is on main: add a new one. */
 export const MIGRATIONS = [
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   OpenTicketCounts1765400000000,
   ReportRollups1765500000000,
   ReportScans1765600000000,
+  AssetRepairSpend1765700000000,
 ];

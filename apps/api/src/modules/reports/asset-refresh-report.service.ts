@@ -106,7 +106,8 @@ export class AssetRefreshReportService {
    * Assets in use whose reactive spend to date exceeds `share` of their purchase cost. Reactive
    * spend is counted as the asset page counts it: the labour of its reactive tickets, expenses
    * linked to it on reactive tickets, and expenses of its reactive tickets linked to no other
-   * asset. Each branch is served by an index on asset_id.
+   * asset. The asset_repair_spend rollup keeps it per asset (migration AssetRepairSpend): its
+   * folded totals and pending changes, added up in one snapshot, are exact.
    */
   private async repairs(departmentId: string | undefined, share: number): Promise<AssetRepairDto[]> {
     const q = new SqlParams();
@@ -114,16 +115,9 @@ export class AssetRefreshReportService {
     const rows: RepairRow[] = await this.reader.query(
       `WITH r AS (
          SELECT x.asset_id, sum(x.cents) AS cents
-           FROM (SELECT t.asset_id, t.labour_cost_cents AS cents
-                   FROM tickets t WHERE t.asset_id IS NOT NULL AND t.work_class = 'reactive'
+           FROM (SELECT s.asset_id, s.cents FROM asset_repair_spend s
                  UNION ALL
-                 SELECT e.asset_id, e.amount_cents
-                   FROM ticket_expenses e JOIN tickets t ON t.id = e.ticket_id
-                  WHERE e.asset_id IS NOT NULL AND t.work_class = 'reactive'
-                 UNION ALL
-                 SELECT t.asset_id, e.amount_cents
-                   FROM tickets t JOIN ticket_expenses e ON e.ticket_id = t.id
-                  WHERE t.asset_id IS NOT NULL AND e.asset_id IS NULL AND t.work_class = 'reactive') x
+                 SELECT c.asset_id, c.cents FROM asset_repair_spend_changes c) x
           GROUP BY x.asset_id
        )
        SELECT a.id AS "assetId", a.tag, a.name, a.type, a.department_id AS "departmentId", d.name AS "departmentName",

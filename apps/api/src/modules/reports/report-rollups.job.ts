@@ -49,6 +49,14 @@ const ROLLUPS = [
     key: ['queue_id', 'unassigned'],
     measures: ['tickets'],
   },
+  {
+    name: 'assetRepairSpend',
+    table: 'asset_repair_spend',
+    months: null,
+    changes: 'asset_repair_spend_changes',
+    key: ['asset_id'],
+    measures: ['cents'],
+  },
 ] as const;
 
 /**

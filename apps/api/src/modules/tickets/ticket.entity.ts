@@ -50,8 +50,6 @@ import {
 @Index('tickets_done_idx', { synchronize: false })
 // Ticket facts by id for the spend reports' joins (an INCLUDE index built by a migration).
 @Index('tickets_report_dims_idx', { synchronize: false })
-// Reactive tickets' labour and ids per asset, for the asset refresh report's repair spend.
-@Index('tickets_reactive_asset_idx', { synchronize: false })
 @Index('tickets_external_id_key', ['externalId'], { unique: true, where: 'external_id IS NOT NULL' })
 @Check('tickets_title_check', `btrim(title) <> '' AND length(title) <= 200`)
 export class Ticket {
