@@ -3,6 +3,7 @@ import { JobRunner } from '../src/modules/jobs/job-runner.service.js';
 import { createDepartment, createUser, type UserRecord } from './factories/identity.factory.js';
 import { createAsset, createCategory, createQueue } from './factories/reference.factory.js';
 import { startTestApp, type ApiClient, type TestApp } from './support/test-app.js';
+import { seededRandom } from './support/seeded-random.js';
 
 /**
  * The rollups (report_ticket_days, report_cost_days, queue_open_counts, asset_repair_spend, each
@@ -57,17 +58,6 @@ interface TicketRow {
   labour_cost_cents: string;
 }
 
-/** A small deterministic generator, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(state ^ (state >>> 15), 1 | state);
-    x ^= x + Math.imul(x ^ (x >>> 7), 61 | x);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('report rollups', () => {
   let t: TestApp;
   let tech: UserRecord;
@@ -78,7 +68,7 @@ describe('report rollups', () => {
   const queues: string[] = [];
   const categories: (string | null)[] = [null];
   const assets: (string | null)[] = [null, null];
-  const r = random(20260815);
+  const r = seededRandom(20260815);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
 
   beforeAll(async () => {

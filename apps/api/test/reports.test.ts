@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import { createDepartment, createUser, signedInAs, type UserRecord } from './factories/identity.factory.js';
 import { createCategory, createQueue } from './factories/reference.factory.js';
 import { startTestApp, type ApiClient, type ApiResponse, type TestApp } from './support/test-app.js';
+import { seededRandom } from './support/seeded-random.js';
 
 /**
  * The reports against a plain computation inside this test over generated history: every count,
@@ -106,17 +107,6 @@ const round = (value: number | null, decimals: number): number | null =>
   value === null ? null : Math.round(value * 10 ** decimals) / 10 ** decimals;
 const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);
 
-/** A small deterministic generator, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let x = Math.imul(state ^ (state >>> 15), 1 | state);
-    x ^= x + Math.imul(x ^ (x >>> 7), 61 | x);
-    return ((x ^ (x >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('reports', () => {
   let t: TestApp;
   let manager: ApiClient;
@@ -184,7 +174,7 @@ describe('reports', () => {
   }
 
   function generate(count: number): Ticket[] {
-    const r = random(20260815);
+    const r = seededRandom(20260815);
     const pick = <T>(list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
     const start = Date.parse('2025-04-10T00:00:00Z');
     const end = Date.parse('2026-08-15T15:00:00Z');

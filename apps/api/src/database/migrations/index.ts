@@ -15,6 +15,7 @@ import { OpenTicketCounts1765400000000 } from './1765400000000-OpenTicketCounts.
 import { ReportRollups1765500000000 } from './1765500000000-ReportRollups.js';
 import { ReportScans1765600000000 } from './1765600000000-ReportScans.js';
 import { AssetRepairSpend1765700000000 } from './1765700000000-AssetRepairSpend.js';
+import { ResponseTimesCache1765800000000 } from './1765800000000-ResponseTimesCache.js';
 
 /** Applied in order. Never edit a migration once it is on main: add a new one. */
 export const MIGRATIONS = [
@@ -35,4 +36,5 @@ export const MIGRATIONS = [
   ReportRollups1765500000000,
   ReportScans1765600000000,
   AssetRepairSpend1765700000000,
+  ResponseTimesCache1765800000000,
 ];

@@ -2,6 +2,7 @@ import { Injectable, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
 import { JobRunner } from '../jobs/job-runner.service.js';
+import { ResponseTimesCache } from './response-times-cache.js';
 
 /** Each rollup: its folded table (and month table), its table of pending changes, its key and its counters. */
 const ROLLUPS = [
@@ -104,6 +105,10 @@ export class ReportRollupsJob implements OnModuleInit {
         stats[r.name] = result?.folded ?? 0;
       }
     });
+    // Its own transaction: the horizon it locks holds up the reports' cache stores until it ends.
+    const cache = await this.dataSource.transaction((manager) => ResponseTimesCache.maintain(manager));
+    stats.responseTimesDropped = cache.dropped;
+    stats.responseTimesPruned = cache.pruned;
     return stats;
   }
 }

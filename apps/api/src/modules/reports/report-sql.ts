@@ -154,8 +154,14 @@ export function backlogAgeSql(ageDays: string): string {
 /** A dimension the rollups keep rows for: every report group, the ticket kind, and 'all' tickets. */
 export type RollupDim = 'all' | ReportGroup | 'kind';
 
-/** How a rollup dimension's text key becomes the group key the name joins expect. */
-const KEY_OF: Record<RollupDim, string> = {
+/** A rollup dimension's key (as text) over a tickets alias: NULL for 'all'. */
+export function dimKeySql(dim: RollupDim, t: string): string {
+  if (dim === 'all') return 'NULL::text';
+  return `${dim === 'kind' ? `${t}.kind` : GROUP_SQL[dim].key(t)}::text`;
+}
+
+/** How a rollup dimension's text key (`r.key`) becomes the group key the name joins expect. */
+export const KEY_OF: Record<RollupDim, string> = {
   all: 'NULL::text',
   work_class: 'r.key::work_class',
   priority: 'r.key::ticket_priority',

@@ -6,6 +6,7 @@ import { ReportReader } from './report-reader.js';
 import { ReportRollupsJob } from './report-rollups.job.js';
 import { ReportScopeService } from './report-scope.js';
 import { ReportsController } from './reports.controller.js';
+import { ResponseTimesCache } from './response-times-cache.js';
 import { ResponseTimesReportService } from './response-times-report.service.js';
 import { SlaComplianceReportService } from './sla-compliance-report.service.js';
 import { SpendReportService } from './spend-report.service.js';
@@ -22,6 +23,7 @@ import { VolumeReportService } from './volume-report.service.js';
     ReportReader,
     ReportScopeService,
     SpendReportService,
+    ResponseTimesCache,
     ResponseTimesReportService,
     SlaComplianceReportService,
     VolumeReportService,
