@@ -969,6 +969,13 @@ describe('reports', () => {
         repairShare: '0.6',
       });
       expect(stricter.repairs.map((r: { tag: string }) => r.tag)).toEqual(['AR-4']);
+      expect(stricter.repairCount).toBe(1);
+
+      // The JSON lists the first few by ratio and counts them all.
+      expect(report.repairCount).toBe(3);
+      const first = await ok(manager, '/api/reports/asset-refresh', { from: '2025-07-01', to: '2029-06-30', repairLimit: '2' });
+      expect(first.repairs.map((r: { tag: string }) => r.tag)).toEqual(['AR-4', 'AR-8']);
+      expect(first.repairCount).toBe(3);
     });
 
     it('defaults to the current fiscal year and the four after it, split by department on request', async () => {
@@ -1073,6 +1080,8 @@ describe('reports', () => {
       ['/api/reports/volume', { table: 'tickets' }, 'table'],
       ['/api/reports/asset-refresh', { interval: 'month' }, 'interval'],
       ['/api/reports/asset-refresh', { repairShare: 'half' }, 'repairShare'],
+      ['/api/reports/asset-refresh', { repairLimit: '0' }, 'repairLimit'],
+      ['/api/reports/asset-refresh', { repairLimit: '1001' }, 'repairLimit'],
       ['/api/reports/asset-refresh', { queueId: '00000000-0000-4000-8000-000000000000' }, 'queueId'],
       ['/api/reports/response-times', { sort: 'created_at' }, 'sort'],
     ])('%s answers %j with 400 naming %s', async (path, params, field) => {
@@ -1202,7 +1211,9 @@ describe('reports', () => {
       const rows = await csv('/api/reports/asset-refresh', params);
       expect(rows.header).toEqual(['period', 'periodStart', 'assetCount', 'replacementCostCents', 'unpricedCount']);
       expect(rows.rows[0]).toEqual(['FY2026', '2025-07-01', '3', '1010000', '0']);
-      const repairs = await csv('/api/reports/asset-refresh', { ...params, table: 'repairs' });
+      // Every asset over the share: the JSON's limit does not cut the CSV.
+      const repairs = await csv('/api/reports/asset-refresh', { ...params, table: 'repairs', repairLimit: '1' });
+      expect(repairs.rows).toHaveLength(3);
       expect(repairs.disposition).toBe('attachment; filename="civicdesk-asset-refresh-repairs-2025-07-01-2029-06-30.csv"');
       expect(repairs.header).toEqual([
         'tag',

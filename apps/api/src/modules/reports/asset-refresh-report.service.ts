@@ -4,7 +4,7 @@ import type { Actor } from '../../common/security/actor.js';
 import type { AssetType } from '../assets/domain/asset-vocabulary.js';
 import { gridRows } from './domain/report-rows.js';
 import type { AssetRefreshReportDto, AssetRepairDto } from './dto/asset-refresh-report.dto.js';
-import type { AssetRefreshQueryDto } from './dto/report-query.dto.js';
+import { REPAIR_LIMIT_DEFAULT, type AssetRefreshQueryDto } from './dto/report-query.dto.js';
 import { ReportScopeService } from './report-scope.js';
 import { andAll, groupSql, PeriodBuckets } from './report-sql.js';
 import { ReportReader } from './report-reader.js';
@@ -32,6 +32,8 @@ interface RepairRow {
   replacementDue: string | null;
   replacementCostCents: string;
   repairCostCents: string;
+  /** Every asset over the share, before the limit. */
+  count: number;
 }
 
 /** When an asset's replacement falls due: its purchase date plus its lifecycle years (29 Feb → 28 Feb). */
@@ -98,7 +100,11 @@ export class AssetRefreshReportService {
       overdue,
       withoutPurchaseDate: facts.filter((f) => f.kind === 'undated').reduce((n, f) => n + f.assetCount, 0),
       rows,
-      repairs: await this.repairs(scope.filters.departmentId, repairShare),
+      ...(await this.repairs(
+        scope.filters.departmentId,
+        repairShare,
+        query.format === 'csv' ? null : (query.repairLimit ?? REPAIR_LIMIT_DEFAULT),
+      )),
     };
   }
 
@@ -109,7 +115,11 @@ export class AssetRefreshReportService {
    * asset. The asset_repair_spend rollup keeps it per asset (migration AssetRepairSpend): its
    * folded totals and pending changes, added up in one snapshot, are exact.
    */
-  private async repairs(departmentId: string | undefined, share: number): Promise<AssetRepairDto[]> {
+  private async repairs(
+    departmentId: string | undefined,
+    share: number,
+    limit: number | null,
+  ): Promise<{ repairs: AssetRepairDto[]; repairCount: number }> {
     const q = new SqlParams();
     const inDepartment = departmentId ? [`a.department_id = ${q.add(departmentId, 'uuid')}`] : [];
     const rows: RepairRow[] = await this.reader.query(
@@ -122,15 +132,18 @@ export class AssetRefreshReportService {
        )
        SELECT a.id AS "assetId", a.tag, a.name, a.type, a.department_id AS "departmentId", d.name AS "departmentName",
               to_char(a.purchase_date, 'YYYY-MM-DD') AS "purchaseDate", to_char(${REPLACEMENT_DUE}, 'YYYY-MM-DD') AS "replacementDue",
-              a.cost_cents AS "replacementCostCents", r.cents AS "repairCostCents"
+              a.cost_cents AS "replacementCostCents", r.cents AS "repairCostCents", count(*) OVER ()::int AS "count"
          FROM r JOIN assets a ON a.id = r.asset_id JOIN departments d ON d.id = a.department_id
         WHERE a.status <> 'retired' AND a.cost_cents > 0 AND r.cents > ${q.add(share, 'numeric')} * a.cost_cents${andAll(inDepartment)}
-        ORDER BY r.cents::float8 / a.cost_cents DESC, a.tag`,
+        ORDER BY r.cents::float8 / a.cost_cents DESC, a.tag
+        ${limit === null ? '' : `LIMIT ${q.add(limit, 'int')}`}`,
       q.values,
     );
-    return rows.map((r) => {
+    const repairs = rows.map(({ count: _, ...r }) => {
       const [replacementCostCents, repairCostCents] = [Number(r.replacementCostCents), Number(r.repairCostCents)];
       return { ...r, replacementCostCents, repairCostCents, repairRatio: repairCostCents / replacementCostCents };
     });
+    // The count is over every row before the limit; with none listed, there are none to count.
+    return { repairs, repairCount: rows[0]?.count ?? 0 };
   }
 }

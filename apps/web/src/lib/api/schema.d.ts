@@ -3417,8 +3417,10 @@ export interface components {
             withoutPurchaseDate: number;
             /** @description One per fiscal year touching the range (and department with assets, when split) */
             rows: components["schemas"]["AssetRefreshRowDto"][];
-            /** @description Assets in use with a purchase cost, highest repair ratio first */
+            /** @description Assets in use with a purchase cost, highest repair ratio first: the first `repairLimit` in JSON, all in the CSV */
             repairs: components["schemas"]["AssetRepairDto"][];
+            /** @description How many assets in use have cost more than the share in repairs */
+            repairCount: number;
         };
         PreventionRowDto: {
             /** @description "2026-W05", "2026-01", "2026-Q1" or "FY2026" */
@@ -6287,6 +6289,8 @@ export interface operations {
                 groupBy?: "department";
                 /** @description List the assets whose repair cost to date exceeds this share of their replacement cost */
                 repairShare?: number;
+                /** @description How many of those assets the JSON lists, highest repair ratio first (`repairCount` counts them all; the CSV lists all) */
+                repairLimit?: number;
                 /** @description The table a CSV download holds */
                 table?: "rows" | "repairs";
             };

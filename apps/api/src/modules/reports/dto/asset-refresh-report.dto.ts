@@ -60,6 +60,12 @@ export class AssetRefreshReportDto {
     description: 'One per fiscal year touching the range (and department with assets, when split)',
   })
   rows: AssetRefreshRowDto[];
-  @ApiProperty({ type: [AssetRepairDto], description: 'Assets in use with a purchase cost, highest repair ratio first' })
+  @ApiProperty({
+    type: [AssetRepairDto],
+    description:
+      'Assets in use with a purchase cost, highest repair ratio first: the first `repairLimit` in JSON, all in the CSV',
+  })
   repairs: AssetRepairDto[];
+  @ApiProperty({ type: 'integer', description: 'How many assets in use have cost more than the share in repairs' })
+  repairCount: number;
 }

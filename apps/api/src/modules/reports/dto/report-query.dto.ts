@@ -1,7 +1,8 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
-import { IsIn, IsNumber, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsNumber, IsOptional, IsUUID, Max, Min } from 'class-validator';
+import { queryInt } from '../../../common/http/transforms.js';
 import { IsCalendarDate } from '../../../common/http/validators.js';
 import { TICKET_KINDS, type TicketKind } from '../../tickets/domain/ticket-vocabulary.js';
 import { REPORT_GROUPS, type ReportGroup } from '../domain/report-group.js';
@@ -128,6 +129,8 @@ export class VolumeQueryDto extends TicketReportQueryDto {
 
 export const ASSET_REFRESH_GROUPS = ['department'] as const satisfies readonly ReportGroup[];
 export const ASSET_REFRESH_TABLES = ['rows', 'repairs'] as const;
+export const REPAIR_LIMIT_DEFAULT = 100;
+export const REPAIR_LIMIT_MAX = 1000;
 export type AssetRefreshTable = (typeof ASSET_REFRESH_TABLES)[number];
 
 /**
@@ -166,6 +169,20 @@ export class AssetRefreshQueryDto extends PickType(ReportBaseQueryDto, ['departm
   @Min(0)
   @Max(10)
   repairShare?: number;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: REPAIR_LIMIT_MAX,
+    default: REPAIR_LIMIT_DEFAULT,
+    description:
+      'How many of those assets the JSON lists, highest repair ratio first (`repairCount` counts them all; the CSV lists all)',
+  })
+  @IsOptional()
+  @Transform(queryInt)
+  @IsInt()
+  @Min(1)
+  @Max(REPAIR_LIMIT_MAX)
+  repairLimit?: number;
 
   @TableField(ASSET_REFRESH_TABLES) table?: AssetRefreshTable;
 }

@@ -6,7 +6,7 @@ import { renderApp } from '../../../testing/render-app';
 import { bodyRowTexts } from '../../../testing/table-text';
 import { chartsInView, chartsOffScreen } from '../testing/chart-visibility';
 import { dashboardNetwork, lastReportQuery } from '../testing/dashboard-network';
-import { aVolumeReport, FINANCE, HARDWARE } from '../testing/report-fixtures';
+import { anAssetRefreshReport, aVolumeReport, FINANCE, HARDWARE } from '../testing/report-fixtures';
 import { DashboardPage } from './DashboardPage';
 
 /** A panel by its heading, once its report has loaded. */
@@ -161,6 +161,20 @@ describe(DashboardPage.name, () => {
     expect(within(repairs).getByRole('link', { name: 'FIN-LT-0042 · Dell Latitude 5450' })).toHaveAttribute(
       'href',
       '/assets/00000000-0000-4000-8000-00000000a001',
+    );
+    expect(within(await panel(title)).queryByText(/more, in the/)).toBeNull();
+  });
+
+  it('says how many assets over the share the list leaves to the CSV', async () => {
+    const network = dashboardNetwork();
+    network.on('GET /api/reports/asset-refresh', json(200, { ...anAssetRefreshReport(), repairCount: 1_250 }));
+    renderApp('/dashboard', network);
+
+    const repairs = await panel('Asset refresh forecast');
+    expect(await within(repairs).findByText(/And 1,249 more, in the/)).toBeInTheDocument();
+    expect(within(repairs).getByRole('link', { name: 'CSV of all of them' })).toHaveAttribute(
+      'href',
+      expect.stringContaining('/api/reports/asset-refresh?'),
     );
   });
 

@@ -253,5 +253,6 @@ export function anAssetRefreshReport(): AssetRefreshReport {
         repairRatio: 0.6928,
       },
     ],
+    repairCount: 1,
   };
 }

@@ -85,7 +85,7 @@ function ForecastFacts({ report }: { report: AssetRefreshReport }) {
 
 function Repairs({ report, csvHref }: { report: AssetRefreshReport; csvHref: string }) {
   const shown = report.repairs.slice(0, REPAIRS_SHOWN);
-  const more = report.repairs.length - shown.length;
+  const more = report.repairCount - shown.length;
   return (
     <Stack gap={4}>
       <ReportTable
