@@ -164,7 +164,10 @@ export class ResponseTimesCache {
   /** Names the groups: a department, category or queue by its current name, a vocabulary word by itself. */
   private async named(scope: ReportScope, dim: RollupDim, facts: PeriodFact[]): Promise<PeriodFact[]> {
     const group = groupSql(scope.groupBy);
-    if (scope.groupBy === null || group.join === '') return facts.map((f) => ({ ...f, groupName: f.groupKey }));
+    if (scope.groupBy === null || group.join === '') {
+      for (const f of facts) f.groupName = f.groupKey;
+      return facts;
+    }
     const keys = [...new Set(facts.map((f) => f.groupKey).filter((k) => k !== null))];
     const names: { key: string; name: string | null }[] =
       keys.length === 0
@@ -175,7 +178,8 @@ export class ResponseTimesCache {
             [keys],
           );
     const byKey = new Map(names.map((n) => [n.key, n.name]));
-    return facts.map((f) => ({ ...f, groupName: f.groupKey === null ? null : (byKey.get(f.groupKey) ?? null) }));
+    for (const f of facts) f.groupName = f.groupKey === null ? null : (byKey.get(f.groupKey) ?? null);
+    return facts;
   }
 
   /**
@@ -210,6 +214,7 @@ function periodDays(scope: ReportScope): PeriodDays[] {
   }));
 }
 
-function toFact(periodStart: string, grouped: boolean, { key, ...figures }: TimesFacts): PeriodFact {
-  return { ...figures, periodStart, groupKey: grouped ? key : null, groupName: null };
+function toFact(periodStart: string, grouped: boolean, figures: TimesFacts): PeriodFact {
+  // In place: a report by department may have thousands of facts.
+  return Object.assign(figures, { periodStart, groupKey: grouped ? figures.key : null, groupName: null });
 }

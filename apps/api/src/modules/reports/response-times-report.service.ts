@@ -24,6 +24,21 @@ const MEASURES = [
 
 type MeasureName = (typeof MEASURES)[number]['name'];
 
+/** Each measure's fact and row field names, spelled once rather than for every row (a report may have thousands). */
+const FIELDS = MEASURES.map(
+  ({ name }) =>
+    ({
+      count: `${name}Count`,
+      minutesCount: `${name}MinutesCount`,
+      minutes: `${name}Minutes`,
+      seconds: `${name}Seconds`,
+      medianMinutes: `${name}MedianMinutes`,
+      p90Minutes: `${name}P90Minutes`,
+      medianHours: `${name}MedianHours`,
+      p90Hours: `${name}P90Hours`,
+    }) as const,
+);
+
 type TimesFact = {
   periodStart: string;
   groupKey: string | null;
@@ -58,17 +73,15 @@ export class ResponseTimesReportService {
     const cached = from === 'cache' ? ((await this.cache.facts(scope, measures)) as TimesFact[] | null) : null;
     const facts = cached ?? (await this.fromTickets(scope, measures));
     const rows = gridRows(scope.periods, scope.groupBy, facts, (f) => {
-      const figures: Partial<ResponseTimesRowDto> = { ticketCount: f?.ticketCount ?? 0 };
-      for (const { name } of MEASURES) {
-        const [minutes, seconds] = [f?.[`${name}Minutes`] ?? null, f?.[`${name}Seconds`] ?? null];
-        Object.assign(figures, {
-          [`${name}Count`]: f?.[`${name}Count`] ?? 0,
-          [`${name}MinutesCount`]: f?.[`${name}MinutesCount`] ?? 0,
-          [`${name}MedianMinutes`]: roundTo(minutes?.[0] ?? null, 1),
-          [`${name}P90Minutes`]: roundTo(minutes?.[1] ?? null, 1),
-          [`${name}MedianHours`]: roundTo(seconds ? seconds[0] / 3600 : null, 2),
-          [`${name}P90Hours`]: roundTo(seconds ? seconds[1] / 3600 : null, 2),
-        });
+      const figures: Record<string, number | null> = { ticketCount: f?.ticketCount ?? 0 };
+      for (const k of FIELDS) {
+        const [minutes, seconds] = [f?.[k.minutes] ?? null, f?.[k.seconds] ?? null];
+        figures[k.count] = f?.[k.count] ?? 0;
+        figures[k.minutesCount] = f?.[k.minutesCount] ?? 0;
+        figures[k.medianMinutes] = roundTo(minutes?.[0] ?? null, 1);
+        figures[k.p90Minutes] = roundTo(minutes?.[1] ?? null, 1);
+        figures[k.medianHours] = roundTo(seconds ? seconds[0] / 3600 : null, 2);
+        figures[k.p90Hours] = roundTo(seconds ? seconds[1] / 3600 : null, 2);
       }
       return figures as Omit<ResponseTimesRowDto, 'period' | 'periodStart' | 'groupKey' | 'groupName'>;
     });
