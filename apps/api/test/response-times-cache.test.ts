@@ -194,6 +194,16 @@ describe('response-times report cache', () => {
     await t.dataSource.query(`DELETE FROM report_times_cache WHERE dim = 'all' AND period_from = '2025-03-01'`);
   }, 120_000);
 
+  it('reads the tickets once for the same report asked for at once', async () => {
+    await t.dataSource.query(`DELETE FROM report_times_cache`);
+    t.statements.reset();
+    const reports = await Promise.all(Array.from({ length: 6 }, () => fromApi(manager, { groupBy: 'priority' })));
+    const reads = t.statements.statements.filter((sql) => sql.includes('percentile_cont'));
+    expect(reads).toHaveLength(1);
+    for (const report of reports) expect(report).toEqual(reports[0]);
+    expect(reports[0]).toEqual(await fromTickets(actorOf(managerUser, 'manager'), { groupBy: 'priority' }));
+  }, 120_000);
+
   it('follows bulk changes: times, groups, deletes and back-dated tickets', async () => {
     const some = (share: number) => history.filter(() => r() < share).map((x) => x.id);
     await t.dataSource.query(

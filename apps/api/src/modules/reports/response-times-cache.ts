@@ -51,6 +51,9 @@ const MAX_AGE = `interval '30 days'`;
  */
 @Injectable()
 export class ResponseTimesCache {
+  /** Computations under way in this process, by what they read: the same report asked for at once is read once. */
+  private readonly inFlight = new Map<string, Promise<PeriodFact[]>>();
+
   constructor(
     private readonly reader: ReportReader,
     @InjectDataSource() private readonly dataSource: DataSource,
@@ -59,10 +62,31 @@ export class ResponseTimesCache {
   /**
    * The report's facts, from the cache and the tickets; or null when the cache cannot serve this
    * selection. `aggregates` are the report's aggregate columns over tickets alias `t`.
+   *
+   * Reports of the same periods and dimension asked for while one is being answered wait for it,
+   * then read the cache it filled in a snapshot of their own: fifty managers opening the
+   * dashboard after a busy night read the tickets once, not fifty times.
    */
   async facts(scope: ReportScope, aggregates: readonly string[]): Promise<PeriodFact[] | null> {
     const dim = ticketRollupSelection(scope, new SqlParams())?.dim;
     if (dim === undefined || (scope.groupBy === null && scope.memberOf !== null && !scope.filters.queueId)) return null;
+    const key = JSON.stringify([scope.timeZone, dim, scope.interval, scope.range]);
+    const running = this.inFlight.get(key);
+    if (running) {
+      await running.catch(() => undefined);
+      return this.answer(scope, dim, aggregates);
+    }
+    const answering = this.answer(scope, dim, aggregates);
+    this.inFlight.set(key, answering);
+    try {
+      return await answering;
+    } finally {
+      this.inFlight.delete(key);
+    }
+  }
+
+  /** The valid cached periods, and the others read from the tickets and stored. */
+  private async answer(scope: ReportScope, dim: RollupDim, aggregates: readonly string[]): Promise<PeriodFact[]> {
     const periods = periodDays(scope);
     const cached = await this.read(scope, periods);
     const missing = periods.filter((p) => !cached.has(p.from));
