@@ -2,6 +2,7 @@ import { lazy, type ReactNode } from 'react';
 import type { RouteObject } from 'react-router';
 import { auditRoutes } from '../features/audit';
 import { SignInPage } from '../features/auth/components/SignInPage';
+import { preloadCharts } from '../features/dashboard/components/charts/lazy-charts';
 import { DASHBOARD_PATHS, REPORT_READERS } from '../features/dashboard/dashboard-paths';
 import { importsRoutes } from '../features/imports';
 import { maintenanceRoutes } from '../features/maintenance';
@@ -14,9 +15,11 @@ import { NotFoundPage } from './NotFoundPage';
 import { RouteErrorPage } from './RouteErrorPage';
 
 // Signed-in pages load on demand so the sign-in page stays small.
-const DashboardPage = lazy(() =>
-  import('../features/dashboard/components/DashboardPage').then((m) => ({ default: m.DashboardPage })),
-);
+const DashboardPage = lazy(() => {
+  // The dashboard's charts (recharts, the largest chunk) load beside the page rather than after its first render.
+  preloadCharts();
+  return import('../features/dashboard/components/DashboardPage').then((m) => ({ default: m.DashboardPage }));
+});
 const MonthlyReportPage = lazy(() =>
   import('../features/dashboard/components/MonthlyReportPage').then((m) => ({ default: m.MonthlyReportPage })),
 );
