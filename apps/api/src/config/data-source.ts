@@ -1,6 +1,7 @@
 import { DataSource, type DataSourceOptions, type Logger } from 'typeorm';
 import { ENTITIES } from '../database/entities.js';
 import { MIGRATIONS } from '../database/migrations/index.js';
+import { preparingPg } from '../database/prepared-statements.js';
 
 /**
  * The one data source definition, used by the app, the tests and the migration CLI.
@@ -23,6 +24,8 @@ export function dataSourceOptions(url: string, overrides: Partial<DataSourceOver
   const replicas = overrides.replicaUrls ?? [];
   return {
     type: 'postgres',
+    // pg with clients that keep the statements marked `prepared()` prepared.
+    driver: preparingPg,
     ...(replicas.length === 0
       ? { url, applicationName }
       : {

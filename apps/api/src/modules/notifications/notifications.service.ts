@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { isISO8601, isUUID } from 'class-validator';
 import type { DataSource, EntityManager } from 'typeorm';
 import { APP_CONFIG } from '../../common/config.tokens.js';
+import { SqlParams } from '../../common/db/sql-params.js';
 import { notFound } from '../../common/errors/app-error.js';
 import { decodeCursor, encodeCursor, invalidCursor } from '../../common/http/cursor.js';
 import { Clock } from '../../common/time/clock.js';
@@ -51,31 +52,53 @@ export class NotificationsService {
   ) {}
 
   /**
-   * Inside the caller's transaction: one statement for the notifications (skipping inactive users
-   * and duplicates of the same user+type+ticket in this call) and, when SMTP_URL is set, one for
-   * their outbox rows (to the user's e-mail).
+   * Inside the caller's transaction, one statement: the notifications (skipping inactive users
+   * and duplicates of the same user+type+ticket in this call) and, when SMTP_URL is set, their
+   * outbox rows (to the user's e-mail).
    */
   async notify(manager: EntityManager, at: Date, items: readonly NewNotification[]): Promise<void> {
     if (items.length === 0) return;
-    const inserted: { id: string; user_id: string; type: NotificationType; ticket_id: string | null }[] = await manager.query(
-      `INSERT INTO notifications (user_id, ticket_id, type, title, body, link, created_at)
-       SELECT DISTINCT ON (i.user_id, i.type, i.ticket_id) i.user_id, i.ticket_id, i.type, i.title, i.body, i.link, $1
-         FROM unnest($2::uuid[], $3::uuid[], $4::notification_type[], $5::text[], $6::text[], $7::text[])
+    const params = new SqlParams();
+    await manager.query(`WITH ${this.notifyCtes(at, items, params).join(', ')} SELECT 1`, params.values);
+  }
+
+  /**
+   * What `notify` writes, as the CTEs of a caller's statement (which may add its own, and writes
+   * them all at once); their parameters are added to `params`. None for no items.
+   */
+  notifyCtes(at: Date, items: readonly NewNotification[], params: SqlParams): string[] {
+    if (items.length === 0) return [];
+    const atParam = params.add(at, 'timestamptz');
+    const ctes = [
+      `notified AS (INSERT INTO notifications (user_id, ticket_id, type, title, body, link, created_at)
+       SELECT DISTINCT ON (i.user_id, i.type, i.ticket_id) i.user_id, i.ticket_id, i.type, i.title, i.body, i.link, ${atParam}
+         FROM unnest(${params.add(
+           items.map((n) => n.userId),
+           'uuid[]',
+         )}, ${params.add(
+           items.map((n) => n.ticketId),
+           'uuid[]',
+         )},
+                     ${params.add(
+                       items.map((n) => n.type),
+                       'notification_type[]',
+                     )}, ${params.add(
+                       items.map((n) => n.title),
+                       'text[]',
+                     )},
+                     ${params.add(
+                       items.map((n) => n.body),
+                       'text[]',
+                     )}, ${params.add(
+                       items.map((n) => n.link),
+                       'text[]',
+                     )})
                 WITH ORDINALITY AS i(user_id, ticket_id, type, title, body, link, ord)
          JOIN users u ON u.id = i.user_id AND u.active
         ORDER BY i.user_id, i.type, i.ticket_id, i.ord
-       RETURNING id, user_id, type, ticket_id`,
-      [
-        at,
-        items.map((n) => n.userId),
-        items.map((n) => n.ticketId),
-        items.map((n) => n.type),
-        items.map((n) => n.title),
-        items.map((n) => n.body),
-        items.map((n) => n.link),
-      ],
-    );
-    if (!this.config.smtpUrl || inserted.length === 0) return;
+       RETURNING id, user_id, type, ticket_id)`,
+    ];
+    if (!this.config.smtpUrl) return ctes;
 
     // The first item of each user+type+ticket is the one inserted (DISTINCT ON keeps the first).
     const firstOfKey = new Map<string, NewNotification>();
@@ -83,17 +106,33 @@ export class NotificationsService {
       const key = dedupKey(item.userId, item.type, item.ticketId);
       if (!firstOfKey.has(key)) firstOfKey.set(key, item);
     }
-    const emails = inserted.map((row) => {
-      const item = firstOfKey.get(dedupKey(row.user_id, row.type, row.ticket_id))!;
-      return { id: row.id, userId: row.user_id, ...composeNotificationEmail(item, this.config.appUrl) };
-    });
-    await manager.query(
-      `INSERT INTO email_outbox (notification_id, to_address, subject, text_body, created_at, next_attempt_at)
-       SELECT m.id, u.email, m.subject, m.text_body, $1, $1
-         FROM unnest($2::uuid[], $3::uuid[], $4::text[], $5::text[]) AS m(id, user_id, subject, text_body)
-         JOIN users u ON u.id = m.user_id`,
-      [at, emails.map((e) => e.id), emails.map((e) => e.userId), emails.map((e) => e.subject), emails.map((e) => e.text)],
+    const emails = [...firstOfKey.values()].map((item) => ({ item, ...composeNotificationEmail(item, this.config.appUrl) }));
+    ctes.push(
+      `emailed AS (INSERT INTO email_outbox (notification_id, to_address, subject, text_body, created_at, next_attempt_at)
+       SELECT n.id, u.email, m.subject, m.text_body, ${atParam}, ${atParam}
+         FROM notified n
+         JOIN unnest(${params.add(
+           emails.map((e) => e.item.userId),
+           'uuid[]',
+         )}, ${params.add(
+           emails.map((e) => e.item.type),
+           'notification_type[]',
+         )},
+                     ${params.add(
+                       emails.map((e) => e.item.ticketId),
+                       'uuid[]',
+                     )}, ${params.add(
+                       emails.map((e) => e.subject),
+                       'text[]',
+                     )},
+                     ${params.add(
+                       emails.map((e) => e.text),
+                       'text[]',
+                     )}) AS m(user_id, type, ticket_id, subject, text_body)
+           ON m.user_id = n.user_id AND m.type = n.type AND m.ticket_id IS NOT DISTINCT FROM n.ticket_id
+         JOIN users u ON u.id = n.user_id)`,
     );
+    return ctes;
   }
 
   /** The user's notifications, newest first, keyset-paginated by (created_at, id). */

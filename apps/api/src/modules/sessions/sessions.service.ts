@@ -8,6 +8,7 @@ import type { Actor } from '../../common/security/actor.js';
 import { Clock } from '../../common/time/clock.js';
 import type { Role } from '../users/domain/role.js';
 import { Session } from './session.entity.js';
+import { prepared } from '../../database/prepared-statements.js';
 
 export const SESSION_IDLE_MS = 8 * 60 * 60 * 1000;
 export const SESSION_ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000;
@@ -67,11 +68,11 @@ export class SessionsService {
     if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
     const now = this.clock.now();
     const rows: SessionRow[] = await this.dataSource.query(
-      `SELECT s.id AS session_id, s.last_seen_at, s.expires_at,
+      prepared(`SELECT s.id AS session_id, s.last_seen_at, s.expires_at,
               u.id AS user_id, u.email, u.name, u.role, u.department_id, u.must_change_password
          FROM sessions s JOIN users u ON u.id = s.user_id
         WHERE s.token_hash = $1 AND s.revoked_at IS NULL AND u.active
-          AND s.expires_at > $2 AND s.last_seen_at > $3`,
+          AND s.expires_at > $2 AND s.last_seen_at > $3`),
       [this.hashToken(token), now, new Date(now.getTime() - SESSION_IDLE_MS)],
     );
     const row = rows[0];

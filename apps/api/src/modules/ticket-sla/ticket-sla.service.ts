@@ -5,7 +5,7 @@ import { POLICIES_STAMP_SQL, SlaPoliciesService, type ResolvedSlaPolicy } from '
 import type { Priority, TicketKind, TicketStatus } from '../tickets/domain/ticket-vocabulary.js';
 import { CALENDAR_STAMPS_SQL, loadCalendars, type SlaCalendar } from './calendar-source.js';
 import { CLOCK_EVENT_TYPES, type ClockEventRow } from './domain/clock-events.js';
-import { SLA_COLUMN_TYPES, slaColumns } from './domain/clock-columns.js';
+import { SLA_COLUMN_TYPES, slaColumns, type SlaColumns } from './domain/clock-columns.js';
 import { replayClock } from './domain/replay-clock.js';
 
 /** Why the policy was matched again (recorded on the SLA timeline). */
@@ -55,6 +55,31 @@ export interface SlaEvaluation {
   versions: Map<string, ResolvedSlaPolicy>;
 }
 
+/** What a new ticket's clock reads besides the ticket: read in the filing's own lookup statement. */
+export interface NewTicketClockInputs {
+  /** The department's calendar, else the city's office hours. */
+  department_calendar_id: string;
+  /** POLICIES_STAMP_SQL as of the lookup. */
+  policies_stamp: string;
+  /** CALENDAR_STAMPS_SQL as of the lookup. */
+  calendar_stamps: Record<string, string>;
+}
+
+/** The select-list items a filing's lookup adds for `clockForNew`, given the SQL of the department's calendar_id. */
+export function newTicketClockInputsSql(departmentCalendarId: string): string {
+  return `COALESCE(${departmentCalendarId}, (SELECT id FROM calendars WHERE system_key = 'city_office_hours')) AS department_calendar_id,
+          ${POLICIES_STAMP_SQL} AS policies_stamp, ${CALENDAR_STAMPS_SQL} AS calendar_stamps`;
+}
+
+/** A new ticket's policy and clock, to be written with its row and its trail. */
+export interface NewTicketClock {
+  versionId: string;
+  /** The data of the ticket's `sla_policy_matched` event. */
+  matched: Record<string, unknown>;
+  /** The SLA columns of the row. */
+  columns: SlaColumns & { sla_calendar_id: string };
+}
+
 const DONE: readonly TicketStatus[] = ['resolved', 'closed', 'canceled'];
 /** Tickets refreshed per batch of statements (a calendar change may re-time thousands). */
 const BATCH = 500;
@@ -85,6 +110,60 @@ export class TicketSlaService {
     const evaluations = await this.evaluateLoaded(manager, tickets, now);
     await this.store(manager, evaluations);
     return evaluations[0] ?? null;
+  }
+
+  /**
+   * The policy and clock of a ticket about to be filed, before its INSERT: the replay `refresh`
+   * runs after a filing, of the trail the filing writes (`created`, then `sla_policy_matched`,
+   * both at `now`). Writing the row with its clock spares two UPDATEs of the new row (each one
+   * a new row version in every index of tickets, its foreign keys checked again and the rollup
+   * trigger run) and three statements. No statement while the policies and calendars are those
+   * cached. Null when no policy matches: the ticket has none, as after `refresh`.
+   */
+  async clockForNew(
+    manager: EntityManager,
+    ticket: {
+      kind: TicketKind;
+      priority: Priority;
+      departmentId: string;
+      categoryId: string | null;
+      maintenanceDueAt: Date | null;
+      createdData: Record<string, unknown>;
+    },
+    inputs: NewTicketClockInputs,
+    now: Date,
+  ): Promise<NewTicketClock | null> {
+    const match = await this.policies.matcher(manager, inputs.policies_stamp);
+    const m = match({
+      kind: ticket.kind,
+      priority: ticket.priority,
+      departmentId: ticket.departmentId,
+      categoryId: ticket.categoryId,
+    });
+    if (!m) return null;
+    const versions = await this.policies.versionsById(manager, [m.versionId], inputs.policies_stamp);
+    const version = versions.get(m.versionId)!;
+    const calendarId = version.calendarId ?? inputs.department_calendar_id;
+    const calendar = (await loadCalendars(manager, [calendarId], inputs.calendar_stamps)).get(calendarId)!;
+    const matched = { versionId: m.versionId, policyId: m.policyId, name: m.name, version: m.version, reason: 'created' };
+    // Who filed does not move a clock; the events' types, data and times do.
+    const events: ClockEventRow[] = [
+      { type: 'created', data: ticket.createdData, created_at: now, actor_role: null },
+      { type: 'sla_policy_matched', data: matched, created_at: now, actor_role: null },
+    ];
+    const clock = replayClock(
+      { kind: ticket.kind, maintenanceDueAt: ticket.maintenanceDueAt },
+      events,
+      versions,
+      version,
+      calendar,
+      now,
+    );
+    return {
+      versionId: m.versionId,
+      matched,
+      columns: { sla_calendar_id: calendar.id, ...slaColumns(clock, true, new Set(), version.active) },
+    };
   }
 
   /**

@@ -1,4 +1,8 @@
 import type { EntityManager } from 'typeorm';
+import { SqlParams } from '../../common/db/sql-params.js';
+import { prepared } from '../../database/prepared-statements.js';
+import { SLA_COLUMN_TYPES } from '../ticket-sla/domain/clock-columns.js';
+import type { NewTicketClock } from '../ticket-sla/ticket-sla.service.js';
 import {
   defaultWorkClass,
   formatTicketNumber,
@@ -30,51 +34,93 @@ export interface NewTicket {
   maintenanceDueAt?: Date | null;
 }
 
+/** How a ticket is filed along with its row (TicketsService): its trail, clock and notifications, in one statement. */
+export interface TicketFiling {
+  actorId: string | null;
+  /** The data of its "created" event. */
+  data: Record<string, unknown>;
+  /** Its policy and clock (TicketSlaService.clockForNew), and with them its "sla_policy_matched" event. */
+  sla?: NewTicketClock | null;
+  /** The id and number drawn beforehand (a filing draws its number in its lookup); else the row gets new ones. */
+  drawn?: { id: string; number: string };
+  /** The parameters the FilingSql was written with; the statement adds its own. */
+  params?: SqlParams;
+}
+
+/** What a filing's statement adds, written with TicketFiling.params. */
+export interface FilingSql {
+  /** More CTEs of the same statement (the filing's notifications). */
+  ctes: readonly string[];
+  /** The select list of the statement's row, over the new row `t`. */
+  select: string;
+}
+
 /**
  * Inserts the row with the next number of its kind (new, or assigned when it has an assignee),
- * and with `created` its "created" trail event in the same statement.
+ * and with `filing` its "created" trail event (and what TicketFiling and FilingSql add) in the
+ * same statement; returns the row of `more.select` (else the id).
  */
-export async function insertTicket(
+export async function insertTicket<Row extends { id: string } = { id: string }>(
   manager: EntityManager,
   t: NewTicket,
-  created?: { actorId: string | null; data: Record<string, unknown> },
-): Promise<{ id: string; number: string }> {
-  const [{ n }] = await manager.query(`SELECT nextval($1::regclass)::int AS n`, [`ticket_number_${t.kind}`]);
-  const number = formatTicketNumber(t.kind, n);
-  const insert = `INSERT INTO tickets (number, kind, work_class, title, description, status, impact, urgency, priority, requester_id, department_id,
-                          queue_id, assignee_id, category_id, asset_id, source, created_by_id, created_at, updated_at,
-                          maintenance_plan_id, maintenance_due_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $18, $19, $20) RETURNING id`;
-  const values = [
-    number,
-    t.kind,
-    defaultWorkClass(t.kind),
-    t.title,
-    t.description,
-    t.assigneeId ? 'assigned' : 'new',
-    t.impact,
-    t.urgency,
-    t.priority,
-    t.requesterId,
-    t.departmentId,
-    t.queueId,
-    t.assigneeId ?? null,
-    t.categoryId,
-    t.assetId,
-    t.source,
-    t.createdById,
-    t.at,
-    t.maintenancePlanId ?? null,
-    t.maintenanceDueAt ?? null,
+  filing?: TicketFiling,
+  more?: FilingSql,
+): Promise<{ id: string; number: string; row: Row }> {
+  let number = filing?.drawn?.number;
+  if (number === undefined) {
+    const [{ n }] = await manager.query(`SELECT nextval($1::regclass)::int AS n`, [`ticket_number_${t.kind}`]);
+    number = formatTicketNumber(t.kind, n);
+  }
+  const params = filing?.params ?? new SqlParams();
+  const at = params.add(t.at, 'timestamptz');
+  const row: [column: string, placeholder: string][] = [
+    ['number', params.add(number, 'text')],
+    ['kind', params.add(t.kind, 'ticket_kind')],
+    ['work_class', params.add(defaultWorkClass(t.kind), 'work_class')],
+    ['title', params.add(t.title, 'text')],
+    ['description', params.add(t.description, 'text')],
+    ['status', params.add(t.assigneeId ? 'assigned' : 'new', 'ticket_status')],
+    ['impact', params.add(t.impact, 'ticket_impact')],
+    ['urgency', params.add(t.urgency, 'ticket_urgency')],
+    ['priority', params.add(t.priority, 'ticket_priority')],
+    ['requester_id', params.add(t.requesterId, 'uuid')],
+    ['department_id', params.add(t.departmentId, 'uuid')],
+    ['queue_id', params.add(t.queueId, 'uuid')],
+    ['assignee_id', params.add(t.assigneeId ?? null, 'uuid')],
+    ['category_id', params.add(t.categoryId, 'uuid')],
+    ['asset_id', params.add(t.assetId, 'uuid')],
+    ['source', params.add(t.source, 'ticket_source')],
+    ['created_by_id', params.add(t.createdById, 'uuid')],
+    ['created_at', at],
+    ['updated_at', at],
+    ['maintenance_plan_id', params.add(t.maintenancePlanId ?? null, 'uuid')],
+    ['maintenance_due_at', params.add(t.maintenanceDueAt ?? null, 'timestamptz')],
   ];
-  const [row] = created
-    ? await manager.query(
-        `WITH t AS (${insert}),
-              e AS (INSERT INTO ticket_events (ticket_id, actor_id, type, public, data, created_at)
-                    SELECT t.id, $21, 'created', true, $22::jsonb, $18 FROM t)
-         SELECT id FROM t`,
-        [...values, created.actorId, JSON.stringify(created.data)],
-      )
-    : await manager.query(insert, values);
-  return { id: row.id as string, number };
+  if (filing?.drawn) row.push(['id', params.add(filing.drawn.id, 'uuid')]);
+  const sla = filing?.sla;
+  if (sla) {
+    row.push(['sla_policy_version_id', params.add(sla.versionId, 'uuid')]);
+    for (const [column, type] of Object.entries(SLA_COLUMN_TYPES) as [keyof typeof SLA_COLUMN_TYPES, string][]) {
+      row.push([column, params.add(sla.columns[column], type)]);
+    }
+  }
+  const insert = `INSERT INTO tickets (${row.map(([column]) => column).join(', ')})
+     VALUES (${row.map(([, placeholder]) => placeholder).join(', ')}) RETURNING ${more ? '*' : 'id'}`;
+  if (!filing) {
+    const [inserted]: Row[] = await manager.query(insert, params.values);
+    return { id: inserted!.id, number, row: inserted! };
+  }
+  const events = [`(1, 'created', true, ${params.add(JSON.stringify(filing.data), 'jsonb')})`];
+  if (sla) events.push(`(2, 'sla_policy_matched', false, ${params.add(JSON.stringify(sla.matched), 'jsonb')})`);
+  const ctes = [
+    `t AS (${insert})`,
+    `e AS (INSERT INTO ticket_events (ticket_id, actor_id, type, public, data, created_at)
+           SELECT t.id, ${params.add(filing.actorId, 'uuid')}, v.type, v.public, v.data, ${at} FROM t,
+                  (VALUES ${events.join(', ')}) AS v(ord, type, public, data)
+            ORDER BY v.ord)`,
+    ...(more?.ctes ?? []),
+  ];
+  const select = more?.select ?? 't.id';
+  const [inserted]: Row[] = await manager.query(prepared(`WITH ${ctes.join(',\n')} SELECT ${select} FROM t`), params.values);
+  return { id: inserted!.id, number, row: inserted! };
 }

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -5,20 +6,27 @@ import { AppError, notFound, validationFailed, type FieldError } from '../../com
 import type { Actor } from '../../common/security/actor.js';
 import { Clock } from '../../common/time/clock.js';
 import { PHISHING_CATEGORY_KEY } from '../categories/category.entity.js';
-import { TicketSlaService, type RematchReason } from '../ticket-sla/ticket-sla.service.js';
+import {
+  newTicketClockInputsSql,
+  TicketSlaService,
+  type NewTicketClockInputs,
+  type RematchReason,
+} from '../ticket-sla/ticket-sla.service.js';
 import { isStaff } from '../users/domain/role.js';
 import { computePriority } from './domain/priority.js';
 import { routeToQueue } from './domain/routing.js';
 import { checkTransition, nextStatuses, type TransitionActor } from './domain/status-machine.js';
 import { canOnTicket, STAFF_ONLY_FIELDS } from './domain/ticket.policy.js';
-import { type TicketKind, type TicketSource, type TicketStatus } from './domain/ticket-vocabulary.js';
+import { SqlParams } from '../../common/db/sql-params.js';
+import { prepared } from '../../database/prepared-statements.js';
+import { formatTicketNumber, type TicketKind, type TicketSource, type TicketStatus } from './domain/ticket-vocabulary.js';
 import type { CreateTicketDto, UpdateTicketDto } from './dto/ticket-input.dto.js';
 import type { TicketDetailDto } from './dto/ticket-output.dto.js';
-import { loadTicketFor, type VisibleTicket } from './ticket-access.js';
+import { actorIsMemberSql, loadTicketFor, visibleTicket, type TicketRowForActor, type VisibleTicket } from './ticket-access.js';
 import { appendTicketEvents, type NewTicketEvent } from './ticket-events.js';
 import { insertTicket } from './ticket-insert.js';
 import { TicketNotifier, type TicketHappening } from './ticket-notifier.js';
-import { iso, toListItem } from './ticket-rows.js';
+import { iso, TICKET_DETAIL_COLUMNS, toListItem } from './ticket-rows.js';
 
 /** Column of each PATCH field, for the UPDATE and the event log. */
 const COLUMN: Record<Exclude<keyof UpdateTicketDto, 'version' | 'priorityReason'>, string> = {
@@ -111,72 +119,140 @@ export class TicketsService {
     );
   }
 
+  /**
+   * Two statements and no transaction: a lookup (which draws the number once the filing is
+   * valid), then one statement that writes the row with its clock, its trail and its
+   * notifications, atomic by itself. Each statement is a round trip that costs both the API
+   * and PostgreSQL far more CPU than the work in it (issue 7).
+   */
   private async file(actor: Actor, filing: Filing, kindFromCategory: boolean): Promise<TicketDetailDto> {
     const now = this.clock.now();
-    const id = await this.dataSource.transaction(async (manager) => {
-      // The requester, the category and the Service Desk queue, in one statement.
-      const found: {
-        requester_id: string | null;
-        department_id: string | null;
-        life_safety: boolean | null;
-        category_id: string | null;
-        default_queue_id: string | null;
-        default_kind: TicketKind | null;
-        service_desk_id: string | null;
-      } = await one(
-        manager,
-        `SELECT u.id AS requester_id, u.department_id, d.life_safety, c.id AS category_id, c.default_queue_id, c.default_kind,
-                (SELECT q.id FROM queues q WHERE q.system_key = 'service_desk') AS service_desk_id
-           FROM (SELECT 1) one
-           LEFT JOIN users u ON u.id = $1 AND u.active
-           LEFT JOIN departments d ON d.id = u.department_id
-           LEFT JOIN categories c ON c.id = $2::uuid AND c.active`,
-        [filing.requesterId, filing.categoryId],
-      );
-      if (!found.requester_id) throw validationFailed([{ field: 'requesterId', messages: ['requesterId names no active user'] }]);
-      if (!found.department_id)
-        throw validationFailed([{ field: 'requesterId', messages: ['the requester belongs to no department'] }]);
-      const requester = { department_id: found.department_id, life_safety: found.life_safety };
+    const manager = this.dataSource.manager;
+    const found: NewTicketClockInputs & {
+      requester_id: string | null;
+      department_id: string | null;
+      life_safety: boolean | null;
+      category_id: string | null;
+      default_queue_id: string | null;
+      asset_department_id: string | null;
+      asset_found: boolean;
+      service_desk_id: string | null;
+      kind: TicketKind;
+      number: number | null;
+      queues: Record<string, { name: string; members: string[] }> | null;
+    } = await one(
+      manager,
+      // The requester, the category, the asset, the Service Desk queue, the candidate queues' names
+      // and members (for the notifications) and what the clock reads. The kind follows the
+      // category's default kind (never maintenance) when the filer gave none. The number is drawn
+      // only when every check below will pass, so a refused filing does not use one up.
+      prepared(`SELECT u.id AS requester_id, u.department_id, d.life_safety, c.id AS category_id, c.default_queue_id,
+              a.department_id AS asset_department_id, a.id IS NOT NULL AS asset_found, sd.id AS service_desk_id, k.kind,
+              CASE WHEN u.department_id IS NOT NULL AND ($2::uuid IS NULL OR c.id IS NOT NULL) AND sd.id IS NOT NULL
+                        AND ($5::uuid IS NULL OR (a.id IS NOT NULL AND ($6::boolean OR a.department_id IS NOT DISTINCT FROM $7::uuid)))
+                   THEN nextval(('ticket_number_' || k.kind)::regclass)::int END AS number,
+              (SELECT json_object_agg(q.id, json_build_object('name', q.name,
+                        'members', ARRAY(SELECT m.user_id FROM queue_members m WHERE m.queue_id = q.id)))
+                 FROM queues q WHERE q.id IN (c.default_queue_id, sd.id)) AS queues,
+              ${newTicketClockInputsSql('d.calendar_id')}
+         FROM (SELECT 1) one
+         LEFT JOIN users u ON u.id = $1 AND u.active
+         LEFT JOIN departments d ON d.id = u.department_id
+         LEFT JOIN categories c ON c.id = $2::uuid AND c.active
+         LEFT JOIN assets a ON a.id = $5::uuid
+         LEFT JOIN queues sd ON sd.system_key = 'service_desk'
+        CROSS JOIN LATERAL (SELECT CASE WHEN $3::boolean AND c.default_kind IS NOT NULL AND c.default_kind <> 'maintenance'
+                                        THEN c.default_kind::text ELSE $4::text END AS kind) k`),
+      [
+        filing.requesterId,
+        filing.categoryId,
+        kindFromCategory,
+        filing.kind,
+        filing.assetId,
+        isStaff(actor.role),
+        actor.departmentId,
+      ],
+    );
+    if (!found.requester_id) throw validationFailed([{ field: 'requesterId', messages: ['requesterId names no active user'] }]);
+    if (!found.department_id)
+      throw validationFailed([{ field: 'requesterId', messages: ['the requester belongs to no department'] }]);
+    const requester = { department_id: found.department_id, life_safety: found.life_safety };
 
-      let category: { id: string; default_queue_id: string; default_kind: TicketKind | null } | undefined;
-      if (filing.categoryId) {
-        if (!found.category_id)
-          throw validationFailed([{ field: 'categoryId', messages: ['categoryId names no active category'] }]);
-        category = { id: found.category_id, default_queue_id: found.default_queue_id!, default_kind: found.default_kind };
-      }
-      if (filing.assetId) await assertAssetUsable(manager, actor, filing.assetId, 'assetId');
-      if (!found.service_desk_id) throw new AppError('service_unavailable', 'The built-in Service Desk queue is missing');
-      const serviceDesk = { id: found.service_desk_id };
+    let category: { id: string; default_queue_id: string } | undefined;
+    if (filing.categoryId) {
+      if (!found.category_id)
+        throw validationFailed([{ field: 'categoryId', messages: ['categoryId names no active category'] }]);
+      category = { id: found.category_id, default_queue_id: found.default_queue_id! };
+    }
+    if (filing.assetId) assertAssetUsable(actor, found.asset_found ? { department_id: found.asset_department_id } : undefined);
+    if (!found.service_desk_id) throw new AppError('service_unavailable', 'The built-in Service Desk queue is missing');
+    if (found.number === null) throw new Error('The filing lookup drew no ticket number for a valid filing');
 
-      const kind =
-        kindFromCategory && category?.default_kind && category.default_kind !== 'maintenance'
-          ? category.default_kind
-          : filing.kind;
-      const row = await insertTicket(
-        manager,
-        {
-          kind,
-          title: filing.title,
-          description: filing.description,
-          impact: filing.impact,
-          urgency: filing.urgency,
-          priority: computePriority(filing.impact, filing.urgency, requester.life_safety === true),
-          requesterId: filing.requesterId,
-          departmentId: requester.department_id,
-          queueId: routeToQueue(category ? { defaultQueueId: category.default_queue_id } : null, serviceDesk.id),
-          categoryId: category?.id ?? null,
-          assetId: filing.assetId,
-          source: filing.source,
-          createdById: filing.createdById,
-          at: now,
-        },
-        { actorId: actor.id, data: { onBehalf: filing.requesterId !== actor.id } },
-      );
-      await this.sla.refresh(manager, row.id, now, { reason: 'created', actorId: actor.id });
-      await this.notifier.tell(manager, row.id, actor.id, now, [{ kind: 'created' }]);
-      return row.id;
-    });
-    return this.get(actor, id);
+    const kind = found.kind;
+    const priority = computePriority(filing.impact, filing.urgency, requester.life_safety === true);
+    const queueId = routeToQueue(category ? { defaultQueueId: category.default_queue_id } : null, found.service_desk_id);
+    const queue = found.queues![queueId]!;
+    const createdData = { onBehalf: filing.requesterId !== actor.id };
+    const sla = await this.sla.clockForNew(
+      manager,
+      {
+        kind,
+        priority,
+        departmentId: requester.department_id,
+        categoryId: category?.id ?? null,
+        maintenanceDueAt: null,
+        createdData,
+      },
+      found,
+      now,
+    );
+    const id = randomUUID();
+    const number = formatTicketNumber(kind, found.number);
+    const params = new SqlParams();
+    const notifications = this.notifier.tellCtes(
+      id,
+      {
+        number,
+        title: filing.title,
+        requester_id: filing.requesterId,
+        assignee_id: null,
+        queue_name: queue.name,
+        members: queue.members,
+      },
+      actor.id,
+      now,
+      [{ kind: 'created' }],
+      params,
+    );
+    const { row } = await insertTicket<TicketRowForActor>(
+      manager,
+      {
+        kind,
+        title: filing.title,
+        description: filing.description,
+        impact: filing.impact,
+        urgency: filing.urgency,
+        priority,
+        requesterId: filing.requesterId,
+        departmentId: requester.department_id,
+        queueId,
+        categoryId: category?.id ?? null,
+        assetId: filing.assetId,
+        source: filing.source,
+        createdById: filing.createdById,
+        at: now,
+      },
+      {
+        actorId: actor.id,
+        data: createdData,
+        sla,
+        drawn: { id, number },
+        params,
+      },
+      // The detail as `get` reads it, from the statement's own new row.
+      { ctes: notifications, select: `${TICKET_DETAIL_COLUMNS}, ${actorIsMemberSql(params.add(actor.id, 'uuid'))}` },
+    );
+    return toDetail(visibleTicket(row, actor), this.clock.now());
   }
 
   /**
@@ -223,7 +299,7 @@ export class TicketsService {
       }
       if (changes.categoryId) await assertExists(manager, 'categories', changes.categoryId, 'categoryId', errors);
       if (changes.assetId)
-        await assertAssetUsable(manager, actor, changes.assetId, 'assetId').catch((e: AppError) =>
+        await assertAssetUsableById(manager, actor, changes.assetId).catch((e: AppError) =>
           errors.push(...(e.details as FieldError[])),
         );
       if (changes.requesterId !== undefined) await assertExists(manager, 'users', changes.requesterId, 'requesterId', errors);
@@ -521,10 +597,13 @@ async function assertAssignable(manager: EntityManager, userId: string, queueId:
 }
 
 /** A requester may link only their own department's devices; staff any device. */
-async function assertAssetUsable(manager: EntityManager, actor: Actor, assetId: string, field: string): Promise<void> {
-  const asset = await one(manager, `SELECT department_id FROM assets WHERE id = $1`, [assetId]);
+async function assertAssetUsableById(manager: EntityManager, actor: Actor, assetId: string): Promise<void> {
+  assertAssetUsable(actor, await one(manager, `SELECT department_id FROM assets WHERE id = $1`, [assetId]));
+}
+
+function assertAssetUsable(actor: Actor, asset: { department_id: string | null } | undefined): void {
   if (!asset || (!isStaff(actor.role) && asset.department_id !== actor.departmentId)) {
-    throw validationFailed([{ field, messages: [`${field} names no device you may choose`] }]);
+    throw validationFailed([{ field: 'assetId', messages: ['assetId names no device you may choose'] }]);
   }
 }
 
