@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { DataSource } from 'typeorm';
 import { createDataSource } from '../src/config/data-source.js';
 import { Random } from '../src/database/seed/history/random.js';
+import { CLAIM_MS } from '../src/modules/notifications/notification-sender.job.js';
 import { ApiProcess } from './support/api-process.js';
 import { FailoverBalancer, UpstreamError } from './support/failover-balancer.js';
 import { configureWaterSla, createFaultCity, FAULT_SLA, signInAll, type FaultCity } from './support/fault-city.js';
@@ -190,7 +191,18 @@ describe(`Fault: SIGKILL of an API process (seed ${SEED})`, () => {
         () => [api1, api2],
         async () => {
           if (!load) throw new Error('needs the load of the test before');
-          const [{ waiting }] = await db.query(`SELECT count(*)::int AS waiting FROM email_outbox WHERE sent_at IS NULL`);
+          // The kill of the test before may have caught its scheduled sender at work (at minute 0): what
+          // it claimed waits for the claim to run out, and the one it was sending may go out twice.
+          const leftClaimed: { id: string }[] = await db.query(
+            `SELECT id FROM email_outbox WHERE sent_at IS NULL AND claimed_until IS NOT NULL`,
+          );
+          const leftByTheFirstKill = new Set(leftClaimed.map((r) => r.id));
+          // What a sender may claim at minute 1.
+          const [{ waiting }] = await db.query(
+            `SELECT count(*)::int AS waiting FROM email_outbox
+              WHERE sent_at IS NULL AND failed_at IS NULL AND next_attempt_at <= $1 AND (claimed_until IS NULL OR claimed_until < $1)`,
+            [at(1)],
+          );
           expect(waiting).toBeGreaterThan(10);
 
           // ── The sender claims a batch and is killed as the SMTP server takes a seeded one of it: the
@@ -214,9 +226,10 @@ describe(`Fault: SIGKILL of an API process (seed ${SEED})`, () => {
           await waitFor('the sender to be killed mid-batch', () => killing !== undefined);
           await killing;
           expect(smtp.received.length - deliveredBeforeBatch).toBe(killAt);
+          // Its claim, by when it runs out (not one left by the test before).
           const claimedByTheDead: { id: string }[] = await db.query(
-            `SELECT id FROM email_outbox WHERE sent_at IS NULL AND claimed_until > $1`,
-            [at(1)],
+            `SELECT id FROM email_outbox WHERE sent_at IS NULL AND claimed_until = $1`,
+            [new Date(at(1).getTime() + CLAIM_MS)],
           );
           // The kill came in the middle of the batch: the one in flight and the rest of the batch are claimed, not sent.
           expect(claimedByTheDead.length).toBe(batch - killAt + 1);
@@ -280,7 +293,9 @@ describe(`Fault: SIGKILL of an API process (seed ${SEED})`, () => {
           // The one the server took as the sender died went out again once the claim expired, with the
           // same Message-ID (so the recipient's mail system shows it once); every other e-mail went out once.
           const twice = delivered.filter((d, i) => delivered.indexOf(d) !== i).map((d) => d.split(' ')[0]);
-          expect(twice).toEqual([inFlightId]);
+          expect(twice).toContain(inFlightId);
+          expect(twice.filter((id) => id !== inFlightId && !leftByTheFirstKill.has(id!))).toEqual([]);
+          expect(twice.length).toBeLessThanOrEqual(2);
           // The dead sender's claimed rows went out only once their claim had expired.
           const reclaimed = outbox.filter((o) => claimed.has(o.id));
           expect(reclaimed.filter((o) => o.sent_at! < at(1 + CLAIM_MINUTES))).toEqual([]);

@@ -7,7 +7,7 @@ import { JobRunner, type JobContext } from '../jobs/job-runner.service.js';
 import { afterFailedDelivery, deliveryErrorText } from './domain/delivery-retry.js';
 import { Mailer } from './mailer.service.js';
 
-const CLAIM_MS = 2 * 60 * 1000;
+export const CLAIM_MS = 2 * 60 * 1000;
 const BATCH = 50;
 
 interface ClaimedEmail {
