@@ -26,9 +26,7 @@ const HALF = { base: 12, lg: 6 };
  */
 export function DashboardPage() {
   const filterState = useReportFilters();
-  // Every report is asked for in the first render, before the header's and filters' own queries
-  // take the browser's six connections; the charts' code loads meanwhile.
-  usePanelReports(filterState.filters);
+  // The charts' code loads while the reports are fetched (the route starts it with the page's own).
   useEffect(preloadCharts, []);
   return (
     <>
@@ -76,6 +74,7 @@ function DashboardHeader(filterState: ReportFiltersState) {
 
 /** The report panels; drawn again only when the filters change (each panel follows its own report). */
 const DashboardPanels = memo(function DashboardPanels({ filters }: { filters: ReportFilters }) {
+  usePanelReports(filters);
   return (
     // Panels with two charts take the whole width; the others pair up on a wide screen.
     <Grid gap="md">
