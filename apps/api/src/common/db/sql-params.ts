@@ -11,6 +11,11 @@ export class SqlParams {
     return `$${this.values.length}::${type}`;
   }
 
+  /** Several parameters at once, `[value, type]` each: their placeholders, comma-separated (for `unnest(…)`). */
+  addAll(values: readonly (readonly [unknown, string])[]): string {
+    return values.map(([value, type]) => this.add(value, type)).join(', ');
+  }
+
   /**
    * A placeholder added the first time a fragment uses it, then reused: PostgreSQL refuses a
    * parameter the statement never mentions.

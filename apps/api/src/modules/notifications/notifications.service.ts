@@ -72,27 +72,14 @@ export class NotificationsService {
     const ctes = [
       `notified AS (INSERT INTO notifications (user_id, ticket_id, type, title, body, link, created_at)
        SELECT DISTINCT ON (i.user_id, i.type, i.ticket_id) i.user_id, i.ticket_id, i.type, i.title, i.body, i.link, ${atParam}
-         FROM unnest(${params.add(
-           items.map((n) => n.userId),
-           'uuid[]',
-         )}, ${params.add(
-           items.map((n) => n.ticketId),
-           'uuid[]',
-         )},
-                     ${params.add(
-                       items.map((n) => n.type),
-                       'notification_type[]',
-                     )}, ${params.add(
-                       items.map((n) => n.title),
-                       'text[]',
-                     )},
-                     ${params.add(
-                       items.map((n) => n.body),
-                       'text[]',
-                     )}, ${params.add(
-                       items.map((n) => n.link),
-                       'text[]',
-                     )})
+         FROM unnest(${params.addAll([
+           [items.map((n) => n.userId), 'uuid[]'],
+           [items.map((n) => n.ticketId), 'uuid[]'],
+           [items.map((n) => n.type), 'notification_type[]'],
+           [items.map((n) => n.title), 'text[]'],
+           [items.map((n) => n.body), 'text[]'],
+           [items.map((n) => n.link), 'text[]'],
+         ])})
                 WITH ORDINALITY AS i(user_id, ticket_id, type, title, body, link, ord)
          JOIN users u ON u.id = i.user_id AND u.active
         ORDER BY i.user_id, i.type, i.ticket_id, i.ord
@@ -111,24 +98,13 @@ export class NotificationsService {
       `emailed AS (INSERT INTO email_outbox (notification_id, to_address, subject, text_body, created_at, next_attempt_at)
        SELECT n.id, u.email, m.subject, m.text_body, ${atParam}, ${atParam}
          FROM notified n
-         JOIN unnest(${params.add(
-           emails.map((e) => e.item.userId),
-           'uuid[]',
-         )}, ${params.add(
-           emails.map((e) => e.item.type),
-           'notification_type[]',
-         )},
-                     ${params.add(
-                       emails.map((e) => e.item.ticketId),
-                       'uuid[]',
-                     )}, ${params.add(
-                       emails.map((e) => e.subject),
-                       'text[]',
-                     )},
-                     ${params.add(
-                       emails.map((e) => e.text),
-                       'text[]',
-                     )}) AS m(user_id, type, ticket_id, subject, text_body)
+         JOIN unnest(${params.addAll([
+           [emails.map((e) => e.item.userId), 'uuid[]'],
+           [emails.map((e) => e.item.type), 'notification_type[]'],
+           [emails.map((e) => e.item.ticketId), 'uuid[]'],
+           [emails.map((e) => e.subject), 'text[]'],
+           [emails.map((e) => e.text), 'text[]'],
+         ])}) AS m(user_id, type, ticket_id, subject, text_body)
            ON m.user_id = n.user_id AND m.type = n.type AND m.ticket_id IS NOT DISTINCT FROM n.ticket_id
          JOIN users u ON u.id = n.user_id)`,
     );
