@@ -5,6 +5,7 @@ import { SqlParams } from '../../common/db/sql-params.js';
 import { decodeCursor, encodeCursor } from '../../common/http/cursor.js';
 import type { Actor } from '../../common/security/actor.js';
 import { Clock } from '../../common/time/clock.js';
+import { prepared } from '../../database/prepared-statements.js';
 import { isStaff } from '../users/domain/role.js';
 import { ticketVisibility, visibleQueuesSql } from './domain/ticket.policy.js';
 import { OPEN_STATUSES, type TicketStatus } from './domain/ticket-vocabulary.js';
@@ -62,16 +63,20 @@ export class TicketListService {
     const after = query.cursor ? cursorCondition(ordering, query.cursor, p) : null;
     const take = p.add(limit + 1, 'int');
 
-    const page = byQueueOfOpenTickets(actor, query)
+    const queueDriven = byQueueOfOpenTickets(actor, query);
+    const page = queueDriven
       ? queueDrivenPage(actor, query, p, { keys, orderBy, after, take })
       : `SELECT t.id, ${keys} FROM tickets t
           WHERE ${[ticketVisibility(actor, 't', p.add(actor.id, 'uuid')).where, ...filterConditions(actor, query, p), ...(after ? [after] : [])].join(' AND ')}
           ORDER BY ${orderBy('')} LIMIT ${take}`;
-    const rows: (TicketRow & Record<`sort_${number}`, string>)[] = await this.dataSource.query(
-      `WITH page AS (${page})
+    const sql = `WITH page AS (${page})
        SELECT ${TICKET_COLUMNS}, ${ordering.key.map((_, i) => `page.k${i}::text AS sort_${i}`).join(', ')}
          FROM page JOIN tickets t ON t.id = page.id
-        ORDER BY ${orderBy('page.')}`,
+        ORDER BY ${orderBy('page.')}`;
+    // The queue walk is key lookups whatever the values, so it is kept planned; a page over the
+    // other filters may want a plan for its values (a status or department can be most rows).
+    const rows: (TicketRow & Record<`sort_${number}`, string>)[] = await this.dataSource.query(
+      queueDriven ? prepared(sql) : sql,
       p.values,
     );
 
@@ -94,7 +99,7 @@ export class TicketListService {
   async counts(actor: Actor): Promise<TicketCountsDto> {
     const staff = isStaff(actor.role);
     const rows: QueueCounts[] = await this.dataSource.query(
-      `WITH per_queue AS (
+      prepared(`WITH per_queue AS (
          SELECT c.queue_id, sum(c.tickets)::int AS open, (sum(c.tickets) FILTER (WHERE c.unassigned))::int AS unassigned
            FROM (SELECT queue_id, unassigned, tickets FROM queue_open_counts
                  UNION ALL
@@ -115,7 +120,7 @@ export class TicketListService {
          LEFT JOIN per_queue p ON p.queue_id = q.id
          LEFT JOIN mine ON mine.queue_id = q.id
          LEFT JOIN own ON own.queue_id = q.id
-        ORDER BY lower(q.name)`,
+        ORDER BY lower(q.name)`),
       [actor.id],
     );
     return badgeCounts(rows, staff);
