@@ -36,7 +36,13 @@ describe('parseBenchArgs', () => {
       duration: 5,
       connections: [1, 50],
       skipJobs: false,
+      only: null,
     });
+  });
+
+  it('takes --only as a list of scenario ids, which also skips the jobs', () => {
+    expect(parseBenchArgs(['--only', 'queue-page-1, report-'])).toMatchObject({ only: ['queue-page-1', 'report-'], skipJobs: true });
+    expect(() => parseBenchArgs(['--only', ' , '])).toThrow(/--only needs/);
   });
 
   it('takes a list of client counts, sorted and without repeats', () => {

@@ -18,6 +18,11 @@ export interface BenchArgs extends DataArgs {
   connections: number[];
   /** Skip the escalation sweep and maintenance sections (quick HTTP-only runs). */
   skipJobs: boolean;
+  /**
+   * Only these scenarios (ids, or id prefixes such as `report-`), for checking one change: such a
+   * partial run skips the jobs and the ceiling and writes its JSON result, not BENCHMARKS.md.
+   */
+  only: string[] | null;
 }
 
 const positiveInt = (name: string, raw: string, min: number, max: number): number => {
@@ -64,19 +69,28 @@ export function parseDataArgs(argv: readonly string[]): DataArgs {
   return dataArgs(parse(argv, DATA_OPTIONS) as unknown as Parameters<typeof dataArgs>[0]);
 }
 
-/** `bench` flags: the data flags, plus --duration S, --connections 1,50 and --skip-jobs. */
+/** `bench` flags: the data flags, plus --duration S, --connections 1,50, --skip-jobs and --only IDS. */
 export function parseBenchArgs(argv: readonly string[]): BenchArgs {
   const values = parse(argv, {
     ...DATA_OPTIONS,
     duration: { type: 'string', default: '5' },
     connections: { type: 'string', default: '1,50' },
     'skip-jobs': { type: 'boolean', default: false },
-  }) as unknown as Parameters<typeof dataArgs>[0] & { duration: string; connections: string; 'skip-jobs': boolean };
+    only: { type: 'string' },
+  }) as unknown as Parameters<typeof dataArgs>[0] & {
+    duration: string;
+    connections: string;
+    'skip-jobs': boolean;
+    only?: string;
+  };
+  const only = values.only?.split(',').map((id) => id.trim()).filter((id) => id !== '') ?? null;
+  if (only?.length === 0) throw new UsageError('--only needs at least one scenario id');
   const connections = values.connections.split(',').map((c) => positiveInt('connections', c.trim(), 1, 1000));
   return {
     ...dataArgs(values),
     duration: positiveInt('duration', values.duration, 1, 3600),
     connections: [...new Set(connections)].sort((a, b) => a - b),
-    skipJobs: values['skip-jobs'],
+    skipJobs: values['skip-jobs'] || only !== null,
+    only,
   };
 }

@@ -8,9 +8,10 @@ import { promisify } from 'node:util';
 import pg from 'pg';
 import { PROJECT_ROOT } from '../config/app-config.js';
 import { RssSampler, startApiProcess, type ApiProcess } from './api-process.js';
-import type { BenchArgs } from './bench-args.js';
+import { UsageError, type BenchArgs } from './bench-args.js';
 import { markdownSection, printResults, writeBenchmarksFile, type BenchResults, type MachineInfo } from './bench-report.js';
 import type { BenchServer } from './bench-server.js';
+import { CpuMeter } from './cpu-meter.js';
 import { buildDataset, type DatasetInfo } from './dataset.builder.js';
 import { keepChangeableRows, resetDataset } from './dataset-reset.js';
 import { benchDatabaseName, BENCH_PASSWORD, BENCH_USERS, datasetShape, MIN_SCALE, scaleLabel } from './dataset-shape.js';
@@ -73,7 +74,7 @@ export async function runBench(args: BenchArgs, server: BenchServer, say: (line:
       context = await scenarioContext(recorder.url, sessions, pool, dataset);
       if (context.deepPage < DEEP_PAGE)
         notes.push(`the technician's queue has ${context.deepPage} pages of 50 at this scale; the deep page is the last one`);
-      const scenarios = benchScenarios(context);
+      const scenarios = selectedScenarios(args, context);
       recorded = new Map();
       for (const scenario of scenarios.filter((s) => s.read)) {
         recorded.set(scenario.id, await recordRequests(recorder.url, sessions[scenario.role], scenario.requests, queryLog));
@@ -107,12 +108,13 @@ export async function runBench(args: BenchArgs, server: BenchServer, say: (line:
       catchUp = await waitForStartupJobs(pool, api);
       say(`the scheduler's start-up catch-up took ${catchUp} s`);
       const sessions = await signIn(api.url);
+      const meter = await CpuMeter.open(pool, api.pid);
       const sampler = new RssSampler(api.pid);
       sampler.start();
-      for (const scenario of benchScenarios(context)) {
+      for (const scenario of selectedScenarios(args, context)) {
         await warmUp(api.url, sessions[scenario.role], scenario.requests);
         for (const connections of args.connections) {
-          const measured = await measure(api, dataset, scenario, sessions, connections, args.duration, recorded.get(scenario.id));
+          const measured = await measure(api, meter, dataset, scenario, sessions, connections, args.duration, recorded.get(scenario.id));
           runs.push(measured);
           say(describeRun(measured));
         }
@@ -121,7 +123,8 @@ export async function runBench(args: BenchArgs, server: BenchServer, say: (line:
     } finally {
       await api.stop();
     }
-    runs.push(...(await measureCeiling(args, stamp, say)));
+    if (args.only) notes.push(`a partial run (--only ${args.only.join(',')}): BENCHMARKS.md left as it was`);
+    else runs.push(...(await measureCeiling(args, stamp, say)));
 
     const reset = await withClient(pool, (db) => resetDataset(db, dataset.t0));
     say(
@@ -174,12 +177,25 @@ export async function runBench(args: BenchArgs, server: BenchServer, say: (line:
     printResults(results, say);
     const json = join(RESULTS_DIR, `${stamp}-${args.scale}.json`);
     writeFileSync(json, `${JSON.stringify(results, null, 2)}\n`);
-    writeBenchmarksFile(BENCHMARKS_MD, results.scaleLabel, markdownSection(results), PREAMBLE);
-    say(`\nresults: ${json}\nBENCHMARKS.md: the ${results.scaleLabel} section updated`);
+    if (args.only) {
+      say(`\nresults: ${json}`);
+    } else {
+      writeBenchmarksFile(BENCHMARKS_MD, results.scaleLabel, markdownSection(results), PREAMBLE);
+      say(`\nresults: ${json}\nBENCHMARKS.md: the ${results.scaleLabel} section updated`);
+    }
     return results;
   } finally {
     await pool.end();
   }
+}
+
+/** The run's scenarios: all of them, or those `--only` names (by id or id prefix). */
+function selectedScenarios(args: BenchArgs, context: ScenarioContext): Scenario[] {
+  const all = benchScenarios(context);
+  if (!args.only) return all;
+  const chosen = all.filter((s) => args.only!.some((id) => s.id === id || (id.endsWith('-') && s.id.startsWith(id))));
+  if (chosen.length === 0) throw new UsageError(`--only matches no scenario; the ids are ${all.map((s) => s.id).join(', ')}`);
+  return chosen;
 }
 
 const PREAMBLE = `# Benchmarks
@@ -208,13 +224,18 @@ outside the sections stays); every run also writes \`bench-results/<time>-<scale
   API ÷ raw is the p95 ratio: what HTTP, Nest, validation, TypeORM and JSON add. Statements run
   one after another on one connection, as the API mostly issues them.
 - **Ceiling.** A bare Fastify route on the same machine.
+- **CPU per request.** Over each run, the CPU time of the API process, of every PostgreSQL process
+  and of the load generator (Linux's /proc/<pid>/schedstat), divided by the requests. The
+  machine's cores divided by their sum is the most requests a second it can serve, and the
+  clients divided by that rate the least mean latency (Little's law).
 - **Jobs.** The escalation sweep over 10,000 due tickets, in the dataset and in one a tenth of its
   size (the dataset's own open tickets set aside), and the maintenance issue's generation benchmark.
 - **Web.** The built app's entry module and the modules it preloads, gzip -9.
 
 Latencies are milliseconds measured by the client, percentiles nearest-rank over every
 response. The load generator, the API and PostgreSQL share the machine's cores; the load
-average beside each table says how busy the machine was besides.
+average beside each table says how busy the machine was besides. \`--only queue-page-1,report-\`
+measures only the scenarios named (ids or id prefixes) and leaves this file alone.
 `;
 
 async function prepare(pool: pg.Pool, dataset: DatasetInfo, say: (line: string) => void): Promise<void> {
@@ -345,6 +366,7 @@ async function warmUp(url: string, headers: Record<string, string>, requests: re
 
 async function measure(
   api: ApiProcess,
+  meter: CpuMeter,
   dataset: DatasetInfo,
   scenario: Scenario,
   sessions: Sessions,
@@ -352,7 +374,9 @@ async function measure(
   seconds: number,
   recorded: RecordedStatement[][] | undefined,
 ): Promise<ScenarioRun> {
+  const before = meter.read();
   const load = await runHttpLoad(api.url, sessions[scenario.role], scenario.requests, connections, seconds);
+  const cpu = CpuMeter.perRequest(before, meter.read(), load.stats.requests);
   const raw = recorded ? await runRawLoad(dataset.databaseUrl, recorded, connections, API_POOL_SIZE, seconds) : null;
   return {
     scenario: scenario.id,
@@ -363,6 +387,7 @@ async function measure(
     errors: load.errors,
     raw,
     ratio: raw ? overhead(load.stats, raw) : null,
+    cpu,
   };
 }
 
@@ -447,7 +472,8 @@ async function measureMaintenance(scale: number, say: (line: string) => void): P
 
 function describeRun(r: ScenarioRun): string {
   const raw = r.raw ? `, raw SQL p95 ${r.raw.p95} ms (×${r.ratio})` : '';
-  return `  ${r.title.padEnd(44)} @${String(r.connections).padStart(3)}: p50 ${r.api.p50} ms, p95 ${r.api.p95} ms, ${r.api.perSecond}/s${raw}`;
+  const cpu = r.cpu ? `; CPU ms per request: API ${r.cpu.apiMs}, PostgreSQL ${r.cpu.postgresMs ?? '?'}, load ${r.cpu.loadGeneratorMs}` : '';
+  return `  ${r.title.padEnd(44)} @${String(r.connections).padStart(3)}: p50 ${r.api.p50} ms, p95 ${r.api.p95} ms, ${r.api.perSecond}/s${raw}${cpu}`;
 }
 
 async function withClient<T>(pool: pg.Pool, work: (db: pg.PoolClient) => Promise<T>): Promise<T> {

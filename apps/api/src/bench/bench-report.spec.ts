@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { tableRows, textTable, updateBenchmarksMarkdown } from './bench-report.js';
+import { cpuRows, tableRows, textTable, updateBenchmarksMarkdown } from './bench-report.js';
+import { CpuMeter } from './cpu-meter.js';
 import { summarise } from './latency-stats.js';
 import { SCENARIO, type ScenarioRun } from './targets.js';
 
@@ -22,6 +23,47 @@ const run = (
   raw: null,
   ratio: null,
   ...extra,
+});
+
+describe('CPU per request', () => {
+  const reading = (api: number, postgres: [number, number][] | null, load: number) => ({
+    api,
+    postgres: postgres && new Map(postgres),
+    load,
+  });
+
+  it('divides each part by the requests, counts a backend that started or ended only for its own time, and derives the ceiling', () => {
+    // Backend 11 ran 300 ms, backend 12 started during the run (200 ms), backend 10 ended.
+    const before = reading(1_000, [[1, 50], [10, 400], [11, 100]], 500);
+    const after = reading(1_700, [[1, 50], [11, 400], [12, 200]], 600);
+    expect(CpuMeter.perRequest(before, after, 100, 2)).toEqual({
+      apiMs: 7,
+      postgresMs: 5,
+      loadGeneratorMs: 1,
+      ceilingPerSecond: Math.round(2000 / 13),
+    });
+  });
+
+  it('leaves PostgreSQL and the ceiling out when its server is not on this machine', () => {
+    expect(CpuMeter.perRequest(reading(0, null, 0), reading(300, null, 10), 10, 2)).toEqual({
+      apiMs: 30,
+      postgresMs: null,
+      loadGeneratorMs: 1,
+      ceilingPerSecond: null,
+    });
+    expect(CpuMeter.perRequest(reading(0, null, 0), reading(300, null, 10), 0, 2)).toBeNull();
+  });
+
+  it('tabulates the highest client count: the ceiling and the least mean latency it allows', () => {
+    const cpu = { apiMs: 7, postgresMs: 3, loadGeneratorMs: 0, ceilingPerSecond: 200 };
+    const rows = cpuRows([
+      run(SCENARIO.queuePage, 'Queue page 1', 1, 5, { cpu }),
+      run(SCENARIO.queuePage, 'Queue page 1', 50, 250, { cpu }),
+      run(SCENARIO.ceiling, 'Bare Fastify', 50, 1),
+    ]);
+    // 50 clients at most 200/s: each waits at least 50 / 200 s = 250 ms on average.
+    expect(rows).toEqual([['Queue page 1', '7.00', '3.00', '0.00', '200', '2', '250', '250']]);
+  });
 });
 
 describe('tableRows', () => {

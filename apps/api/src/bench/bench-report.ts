@@ -38,10 +38,11 @@ export interface BenchResults {
 const fmt = (n: number | null | undefined, digits = 1): string =>
   n === null || n === undefined || Number.isNaN(n) ? '—' : n.toFixed(digits);
 const yesNo = (met: boolean | null): string => (met === null ? '' : met ? 'yes' : 'NO');
+const topClients = (runs: readonly ScenarioRun[]): number => Math.max(...runs.map((r) => r.connections));
 
 /** The scenario table as rows of cells (scenario, clients, p50, p95, p99, req/s, raw p95, API÷raw, target, met?). */
 export function tableRows(runs: readonly ScenarioRun[]): string[][] {
-  const top = Math.max(...runs.map((r) => r.connections));
+  const top = topClients(runs);
   return runs.map((run) => {
     const target = rowTarget(run, top);
     const ratioText =
@@ -62,6 +63,43 @@ export function tableRows(runs: readonly ScenarioRun[]): string[][] {
     ];
   });
 }
+
+/**
+ * Where each scenario's CPU goes at the highest client count, and what that allows: the machine's
+ * cores divided by the CPU one request takes is the most it can serve, and with N clients always
+ * waiting, N ÷ that rate is the least mean latency (Little's law). Measured, not modelled: a
+ * latency target below the floor cannot be met on this machine by the API's design alone.
+ */
+export function cpuRows(runs: readonly ScenarioRun[]): string[][] {
+  const top = topClients(runs);
+  return runs
+    .filter((run) => run.connections === top && run.cpu)
+    .map((run) => {
+      const cpu = run.cpu!;
+      const floor = cpu.ceilingPerSecond ? (top * 1000) / cpu.ceilingPerSecond : null;
+      return [
+        run.title,
+        fmt(cpu.apiMs, 2),
+        fmt(cpu.postgresMs, 2),
+        fmt(cpu.loadGeneratorMs, 2),
+        fmt(cpu.ceilingPerSecond, 0),
+        fmt(run.api.perSecond, 0),
+        fmt(floor, 0),
+        fmt(run.api.mean, 0),
+      ];
+    });
+}
+
+const CPU_HEADER = (top: number, cores: number) => [
+  `CPU per request at ${top} clients`,
+  'API ms',
+  'PostgreSQL ms',
+  'load generator ms',
+  `${cores}-core ceiling req/s`,
+  'measured req/s',
+  'least mean latency ms',
+  'measured mean ms',
+];
 
 const HEADER = [
   'scenario',
@@ -96,6 +134,11 @@ function markdownTable(header: readonly string[], rows: readonly string[][]): st
 export function printResults(results: BenchResults, say: (line: string) => void): void {
   say('');
   say(textTable(HEADER, tableRows(results.runs)));
+  const cpu = cpuRows(results.runs);
+  if (cpu.length) {
+    say('');
+    say(textTable(CPU_HEADER(topClients(results.runs), results.machine.cores), cpu));
+  }
   say('');
   say(
     textTable(
@@ -132,6 +175,7 @@ export function markdownSection(r: BenchResults): string {
     '',
     markdownTable(HEADER, tableRows(r.runs)),
     '',
+    ...cpuSection(r),
     markdownTable(
       ['check', 'measured', 'target', 'met?'],
       r.checks.map((c) => [c.name, c.measured, c.target, yesNo(c.met)]),
@@ -150,6 +194,18 @@ export function markdownSection(r: BenchResults): string {
   for (const note of r.notes) lines.push(`- ${note}`);
   lines.push('');
   return lines.join('\n');
+}
+
+function cpuSection(r: BenchResults): string[] {
+  const rows = cpuRows(r.runs);
+  if (!rows.length) return [];
+  return [
+    `CPU per request (from /proc/<pid>/schedstat over each ${topClients(r.runs)}-client run: the API process, every PostgreSQL process, ` +
+      `the load generator). The ceiling is ${r.machine.cores} cores ÷ that CPU; the least mean latency is the clients ÷ the ceiling (Little's law).`,
+    '',
+    markdownTable(CPU_HEADER(topClients(r.runs), r.machine.cores), rows),
+    '',
+  ];
 }
 
 /** bench-maintenance's figures in a sentence. */

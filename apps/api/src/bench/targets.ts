@@ -1,3 +1,4 @@
+import type { CpuPerRequest } from './cpu-meter.js';
 import type { LatencyStats } from './latency-stats.js';
 
 /**
@@ -18,6 +19,8 @@ export interface ScenarioRun {
   raw: LatencyStats | null;
   /** API p95 ÷ raw SQL p95. */
   ratio: number | null;
+  /** CPU per request of the API, PostgreSQL and the load generator (absent for the HTTP ceiling). */
+  cpu?: CpuPerRequest | null;
 }
 
 export interface TargetCheck {

@@ -1,7 +1,7 @@
 /**
  * The benchmark of issue 7:
  *
- *   npm run bench -- [--scale 1000000] [--duration 5] [--connections 1,50] [--rebuild] [--skip-jobs]
+ *   npm run bench -- [--scale 1000000] [--duration 5] [--connections 1,50] [--rebuild] [--skip-jobs] [--only IDS]
  *
  * Builds or reuses the dataset (see bench-data.ts), runs the API in production mode against it,
  * measures every scenario against the same SQL alone and the HTTP ceiling, the escalation sweep,
@@ -15,7 +15,7 @@ import { openBenchServer } from '../bench/bench-server.js';
 import { ConfigError, loadConfig } from '../config/app-config.js';
 
 const USAGE =
-  'usage: npm run bench -- [--scale N] [--duration SECONDS] [--connections 1,50] [--database NAME] [--rebuild] [--skip-jobs]';
+  'usage: npm run bench -- [--scale N] [--duration SECONDS] [--connections 1,50] [--database NAME] [--rebuild] [--skip-jobs] [--only IDS]';
 const say = (message: string): void => void process.stdout.write(`${message}\n`);
 
 async function main(): Promise<void> {
