@@ -29,6 +29,9 @@ export interface ApiProcessOptions {
   script?: string;
 }
 
+/** The Dockerfile's NODE_OPTIONS: the heap limit production instances run with. */
+export const PRODUCTION_NODE_OPTIONS = '--max-old-space-size=256';
+
 /**
  * Starts CivicDesk as production runs it: `node dist/main.js`, NODE_ENV=production, its own
  * session secret, the scheduler on (or off for the recording instance), logs to a file. Resolves
@@ -43,6 +46,7 @@ export async function startApiProcess(options: ApiProcessOptions): Promise<ApiPr
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       NODE_ENV: 'production',
+      NODE_OPTIONS: PRODUCTION_NODE_OPTIONS,
       DATABASE_URL: options.databaseUrl,
       SESSION_SECRET: options.sessionSecret ?? randomBytes(48).toString('base64url'),
       PORT: String(port),

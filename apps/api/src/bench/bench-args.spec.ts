@@ -41,7 +41,10 @@ describe('parseBenchArgs', () => {
   });
 
   it('takes --only as a list of scenario ids, which also skips the jobs', () => {
-    expect(parseBenchArgs(['--only', 'queue-page-1, report-'])).toMatchObject({ only: ['queue-page-1', 'report-'], skipJobs: true });
+    expect(parseBenchArgs(['--only', 'queue-page-1, report-'])).toMatchObject({
+      only: ['queue-page-1', 'report-'],
+      skipJobs: true,
+    });
     expect(() => parseBenchArgs(['--only', ' , '])).toThrow(/--only needs/);
   });
 

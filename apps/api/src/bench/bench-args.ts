@@ -83,7 +83,11 @@ export function parseBenchArgs(argv: readonly string[]): BenchArgs {
     'skip-jobs': boolean;
     only?: string;
   };
-  const only = values.only?.split(',').map((id) => id.trim()).filter((id) => id !== '') ?? null;
+  const only =
+    values.only
+      ?.split(',')
+      .map((id) => id.trim())
+      .filter((id) => id !== '') ?? null;
   if (only?.length === 0) throw new UsageError('--only needs at least one scenario id');
   const connections = values.connections.split(',').map((c) => positiveInt('connections', c.trim(), 1, 1000));
   return {

@@ -34,8 +34,24 @@ describe('CPU per request', () => {
 
   it('divides each part by the requests, counts a backend that started or ended only for its own time, and derives the ceiling', () => {
     // Backend 11 ran 300 ms, backend 12 started during the run (200 ms), backend 10 ended.
-    const before = reading(1_000, [[1, 50], [10, 400], [11, 100]], 500);
-    const after = reading(1_700, [[1, 50], [11, 400], [12, 200]], 600);
+    const before = reading(
+      1_000,
+      [
+        [1, 50],
+        [10, 400],
+        [11, 100],
+      ],
+      500,
+    );
+    const after = reading(
+      1_700,
+      [
+        [1, 50],
+        [11, 400],
+        [12, 200],
+      ],
+      600,
+    );
     expect(CpuMeter.perRequest(before, after, 100, 2)).toEqual({
       apiMs: 7,
       postgresMs: 5,
