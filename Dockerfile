@@ -30,6 +30,6 @@ EXPOSE 3000
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s CMD node -e "fetch('http://127.0.0.1:3000/api/ready').then(r=>process.exit(r.ok?0:1)).catch(()=>process.exit(1))"
 # V8 grows its heap lazily: under 50 concurrent requests an unbounded instance reached 384-443 MB
 # of RSS holding well under 200 MB of live data. A 256 MB old space makes it collect first (peaks
-# of 205-229 MB measured, no throughput lost; BENCHMARKS.md). Override with -e NODE_OPTIONS=...
+# of 216-230 MB measured at about the same throughput; BENCHMARKS.md). Override with -e NODE_OPTIONS=...
 ENV NODE_OPTIONS=--max-old-space-size=256
 CMD ["node", "--enable-source-maps", "apps/api/dist/main.js"]

@@ -24,7 +24,7 @@ const CLIENTS_AT_ONCE = 12;
 /** The e-mail sender's batch (NotificationSenderJob): a run claims at most this many rows. */
 const SENDER_BATCH = 50;
 /** The sender's claim on its rows (NotificationSenderJob): a dead sender's rows come back after it. */
-const CLAIM_MINUTES = 2;
+const CLAIM_MINUTES = CLAIM_MS / 60_000;
 /** Minutes the victim stays down in the second test: both first-response levels and the resolution level fall due. */
 const DOWN_UNTIL = 100;
 /** Room for Node processes starting on a busy 2-core machine (see scale-out.test.ts). */
